@@ -1,0 +1,53 @@
+# Intersector: `make run` sets up and serves the app, `make test` sets up and runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install install-dev system-packages run serve test lint migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Runtime packages (pinned in requirements.txt) and front-end assets (pinned in package-lock.json).
+$(VENV)/.installed: $(BIN)/python requirements.txt package.json package-lock.json
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev system-packages
+
+# Debian's Chromium drives the browser tests; poppler-utils turns reports into page images.
+# Installed only when run as root and not already present.
+system-packages:
+	@if [ "$$(id -u)" = "0" ] && ! command -v chromium >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils; \
+	fi
+	@command -v chromium >/dev/null 2>&1 || echo "warning: chromium is missing; install Debian's chromium package for the browser tests"
+
+migrate: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+run: migrate
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+test: lint
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

@@ -1,0 +1,94 @@
+"""Who may do what in a collaboration: the one place that decides.
+
+Every view that touches a collaboration starts with `member_or_404` (read) or `member_with`
+(an action). A person who is not a member gets 404, never 403, so a collaboration's existence
+does not leak; a member without the right gets 403 and nothing changes.
+
+`PERMISSIONS` is also what the members page shows as the role matrix, so the page and the
+checks cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from collaborations.models import Membership, Role
+
+
+@dataclass(frozen=True)
+class Permission:
+    code: str
+    label: str | Promise
+    roles: frozenset[str]
+    # Archived collaborations are read-only: only permissions marked here still apply.
+    when_archived: bool = False
+
+
+_ALL = frozenset(Role.values)
+_EDITORS = frozenset({Role.FACILITATOR, Role.PARTNER})
+_FACILITATORS = frozenset({Role.FACILITATOR})
+
+PERMISSIONS: tuple[Permission, ...] = (
+    Permission("view", _("Read everything in the collaboration"), _ALL, when_archived=True),
+    Permission("download_report", _("Download the collaboration report"), _ALL, True),
+    Permission("edit_worksheets", _("Fill in and edit worksheets"), _EDITORS),
+    Permission("comment", _("Comment on worksheets"), _EDITORS),
+    Permission("request_review", _("Mark a worksheet ready for review"), _EDITORS),
+    Permission("sign_off", _("Record their organization's sign-off"), _EDITORS),
+    Permission("review_worksheets", _("Mark worksheets complete or send them back"), _FACILITATORS),
+    Permission("manage_partners", _("Add, edit and remove partner organizations"), _FACILITATORS),
+    Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
+    Permission("keep_support_log", _("Keep the support log"), _FACILITATORS),
+    Permission("edit_collaboration", _("Edit the collaboration's details"), _FACILITATORS),
+    Permission(
+        "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
+    ),
+)
+_BY_CODE = {permission.code: permission for permission in PERMISSIONS}
+
+
+def allowed(membership: Membership, code: str) -> bool:
+    permission = _BY_CODE[code]
+    if membership.collaboration.is_archived and not permission.when_archived:
+        return False
+    return membership.role in permission.roles
+
+
+def abilities(membership: Membership) -> dict[str, bool]:
+    """What this member may do, by permission code: for templates to show or hide actions."""
+    return {code: allowed(membership, code) for code in _BY_CODE}
+
+
+def role_matrix() -> list[tuple[Permission, list[bool]]]:
+    """Rows of the role matrix: each permission with a yes/no per role, in `Role` order."""
+    return [(p, [role in p.roles for role in Role.values]) for p in PERMISSIONS]
+
+
+def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int) -> Membership:
+    """The user's membership of the collaboration, with the collaboration loaded, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("collaboration", "partner")
+        .filter(collaboration_id=collaboration_id, user=user)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def member_with(
+    user: AbstractBaseUser | AnonymousUser, collaboration_id: int, code: str
+) -> Membership:
+    """Like `member_or_404`, and the member must hold the permission `code`, or 403."""
+    membership = member_or_404(user, collaboration_id)
+    if not allowed(membership, code):
+        raise PermissionDenied
+    return membership

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext_lazy as _
+
+from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
+
+
+class SignupNameForm(forms.Form):
+    """The extra fields on the sign-up page (allauth's `ACCOUNT_SIGNUP_FORM_CLASS`)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+    field_order = ["first_name", "last_name"]
+
+    def signup(self, request, user: AbstractBaseUser) -> None:
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+
+
+class CollaborationForm(forms.ModelForm):
+    class Meta:
+        model = Collaboration
+        fields = ["name", "issue", "community", "start_date", "description"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "sector",
+            "status",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, collaboration: Collaboration, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.collaboration = collaboration
+
+
+class PartnerChoiceMixin:
+    """Limits the "represents" field to the collaboration's own partner organizations."""
+
+    def limit_partners(self, collaboration: Collaboration) -> None:
+        field = self.fields["partner"]
+        field.queryset = collaboration.partners.order_by("name")
+        field.empty_label = _("— no organization —")
+        field.help_text = _("The partner organization this person speaks for, if any.")
+
+
+class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role", "partner"]
+
+    def __init__(self, *args, collaboration: Collaboration, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.collaboration = collaboration
+        self.instance.collaboration = collaboration
+        self.limit_partners(collaboration)
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if self.collaboration.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(_("This person is already a member."))
+        return email
+
+
+class MembershipForm(PartnerChoiceMixin, forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["role", "partner"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_partners(self.instance.collaboration)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def clean_role(self) -> str:
+        role = self.cleaned_data["role"]
+        was_facilitator = self.instance.role == Role.FACILITATOR
+        if was_facilitator and role != Role.FACILITATOR and self.instance.is_last_facilitator():
+            raise forms.ValidationError(
+                _("A collaboration needs at least one facilitator. Make someone else one first.")
+            )
+        return role

@@ -1,0 +1,230 @@
+"""Pages for running a collaboration: its details, partner organizations, members and
+invitations. Every view starts with an `access` helper; none decides access itself."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from collaborations import access, services
+from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
+from collaborations.models import Invitation, Membership, Partner, Role
+
+
+def _context(membership: Membership, **extra) -> dict:
+    """What every collaboration page needs: the collaboration, the viewer's role and rights."""
+    return {
+        "collaboration": membership.collaboration,
+        "membership": membership,
+        "can": access.abilities(membership),
+        **extra,
+    }
+
+
+@login_required
+def collaboration_create(request: HttpRequest) -> HttpResponse:
+    form = CollaborationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        collaboration = services.collaboration_create(
+            user=request.user, collaboration=form.instance
+        )
+        messages.success(request, _("Collaboration created. You are its facilitator."))
+        return redirect(collaboration)
+    return render(request, "collaborations/collaboration_form.html", {"form": form})
+
+
+@login_required
+def collaboration_edit(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "edit_collaboration")
+    form = CollaborationForm(request.POST or None, instance=membership.collaboration)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Details saved."))
+        return redirect(membership.collaboration)
+    return render(
+        request, "collaborations/collaboration_form.html", _context(membership, form=form)
+    )
+
+
+@login_required
+@require_POST
+def collaboration_archive(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "archive_collaboration")
+    archive = not membership.collaboration.is_archived
+    services.collaboration_set_archived(collaboration=membership.collaboration, archived=archive)
+    if archive:
+        messages.success(request, _("Collaboration archived. It is now read-only."))
+    else:
+        messages.success(request, _("Collaboration restored."))
+    return redirect(membership.collaboration)
+
+
+@login_required
+def partner_list(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_or_404(request.user, collaboration_id)
+    partners = membership.collaboration.partners.order_by("sector", "name")
+    return render(
+        request, "collaborations/partner_list.html", _context(membership, partners=partners)
+    )
+
+
+@login_required
+def partner_form(
+    request: HttpRequest, collaboration_id: int, partner_id: int | None = None
+) -> HttpResponse:
+    """Add a partner organization, or edit one when `partner_id` is given."""
+    membership = access.member_with(request.user, collaboration_id, "manage_partners")
+    collaboration = membership.collaboration
+    partner = None
+    if partner_id is not None:
+        partner = get_object_or_404(Partner, pk=partner_id, collaboration=collaboration)
+    form = PartnerForm(request.POST or None, instance=partner, collaboration=collaboration)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Partner “%(name)s” saved.") % {"name": form.instance.name})
+        return redirect("collaborations:partners", collaboration.pk)
+    return render(
+        request,
+        "collaborations/partner_form.html",
+        _context(membership, form=form, partner=partner),
+    )
+
+
+@login_required
+def partner_delete(request: HttpRequest, collaboration_id: int, partner_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "manage_partners")
+    partner = get_object_or_404(Partner, pk=partner_id, collaboration=membership.collaboration)
+    if request.method == "POST":
+        partner.delete()
+        messages.success(request, _("Partner “%(name)s” removed.") % {"name": partner.name})
+        return redirect("collaborations:partners", collaboration_id)
+    return render(
+        request, "collaborations/partner_confirm_delete.html", _context(membership, partner=partner)
+    )
+
+
+def _members_page(
+    request: HttpRequest,
+    membership: Membership,
+    invite_form: InvitationForm | None = None,
+    edited: MembershipForm | None = None,
+) -> HttpResponse:
+    collaboration = membership.collaboration
+    members = collaboration.memberships.select_related("user", "partner").order_by(
+        "role", "user__email"
+    )
+    can_manage = access.allowed(membership, "manage_members")
+    rows = [
+        (
+            m,
+            edited
+            if edited is not None and edited.instance.pk == m.pk
+            else MembershipForm(instance=m, prefix=f"m{m.pk}"),
+        )
+        if can_manage
+        else (m, None)
+        for m in members
+    ]
+    invitations = collaboration.invitations.filter(accepted_at__isnull=True).select_related(
+        "partner"
+    )
+    context = _context(
+        membership,
+        rows=rows,
+        invitations=invitations if can_manage else [],
+        invite_form=invite_form or InvitationForm(collaboration=collaboration),
+        roles=Role.choices,
+        matrix=access.role_matrix(),
+    )
+    return render(request, "collaborations/member_list.html", context)
+
+
+@login_required
+def member_list(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_or_404(request.user, collaboration_id)
+    return _members_page(request, membership)
+
+
+@login_required
+@require_POST
+def invitation_create(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "manage_members")
+    form = InvitationForm(request.POST, collaboration=membership.collaboration)
+    if not form.is_valid():
+        return _members_page(request, membership, invite_form=form)
+    form.instance.invited_by = request.user
+    invitation = form.save()
+    services.invitation_send(invitation=invitation, request=request)
+    messages.success(
+        request,
+        _("Invitation sent to %(email)s. You can also copy the link below and share it.")
+        % {"email": invitation.email},
+    )
+    return redirect("collaborations:members", collaboration_id)
+
+
+@login_required
+@require_POST
+def invitation_revoke(
+    request: HttpRequest, collaboration_id: int, invitation_id: int
+) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "manage_members")
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_id, collaboration=membership.collaboration, accepted_at=None
+    )
+    invitation.delete()
+    messages.success(request, _("Invitation to %(email)s withdrawn.") % {"email": invitation.email})
+    return redirect("collaborations:members", collaboration_id)
+
+
+@login_required
+@require_POST
+def member_update(request: HttpRequest, collaboration_id: int, member_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "manage_members")
+    member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
+    form = MembershipForm(request.POST, instance=member, prefix=f"m{member.pk}")
+    if not form.is_valid():
+        return _members_page(request, membership, edited=form)
+    form.save()
+    messages.success(request, _("Saved %(person)s's role.") % {"person": member.user.email})
+    return redirect("collaborations:members", collaboration_id)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, collaboration_id: int, member_id: int) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "manage_members")
+    member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
+    try:
+        services.member_remove(membership=member)
+    except services.ActionRefused as refused:
+        messages.error(request, refused.reason)
+        return redirect("collaborations:members", collaboration_id)
+    messages.success(request, _("%(person)s was removed.") % {"person": member.user.email})
+    if member.user_id == request.user.pk:
+        return redirect("stages:collaboration-list")
+    return redirect("collaborations:members", collaboration_id)
+
+
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The page an invitation link opens: explains the invitation and lets the person join."""
+    invitation = get_object_or_404(
+        Invitation.objects.select_related("collaboration", "invited_by", "partner"), token=token
+    )
+    user = request.user if request.user.is_authenticated else None
+    try:
+        services.invitation_check(invitation=invitation, user=user)
+    except services.ActionRefused as refused:
+        context = {"invitation": invitation, "problem": refused.reason}
+        return render(
+            request, "collaborations/invitation_accept.html", context, status=refused.status
+        )
+    if user is not None and request.method == "POST":
+        services.invitation_accept(invitation=invitation, user=user)
+        messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.collaboration})
+        return redirect(invitation.collaboration)
+    return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})

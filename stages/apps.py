@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StagesConfig(AppConfig):
+    name = "stages"
+    verbose_name = _("Stages and tools")

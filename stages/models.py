@@ -1,0 +1,116 @@
+"""The toolkit (stages and tools, loaded from fixtures/toolkit.json) and each collaboration's
+worksheets, one per tool.
+
+Stages and tools are content, not user data: a data migration loads them so every database
+has them, and their slugs are part of the public URL contract.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from collaborations.models import Collaboration
+
+
+class Stage(models.Model):
+    slug = models.SlugField(unique=True)
+    number = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=100)
+    question = models.CharField(_("guiding question"), max_length=300)
+    summary = models.TextField()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tool(models.Model):
+    slug = models.SlugField(unique=True)
+    number = models.PositiveSmallIntegerField(
+        unique=True, help_text=_("Position in the toolkit, 1 to 17.")
+    )
+    stage = models.ForeignKey(Stage, on_delete=models.PROTECT, related_name="tools")
+    name = models.CharField(max_length=200)
+    definition = models.TextField()
+    why_it_matters = models.TextField(_("why it matters"))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorksheetStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    READY_FOR_REVIEW = "ready_for_review", _("Ready for review")
+    COMPLETE = "complete", _("Complete")
+
+
+class Worksheet(models.Model):
+    """A collaboration's work on one tool.
+
+    Rows appear on first save; until then a tool's worksheet is "not started" (see
+    `for_tool`). `version` goes up by one with every save, so a save based on an older
+    version can be recognised and refused instead of silently overwriting someone's work.
+    """
+
+    Status = WorksheetStatus
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="worksheets"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="worksheets")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    updated_at = models.DateTimeField(_("last changed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["collaboration", "tool__number"]
+        verbose_name = _("worksheet")
+        verbose_name_plural = _("worksheets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "tool"], name="one_worksheet_per_tool"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=WorksheetStatus.values), name="worksheet_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tool} — {self.collaboration}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stages:worksheet", args=[self.collaboration_id, self.tool.slug])
+
+    @classmethod
+    def for_tool(cls, collaboration: Collaboration, tool: Tool) -> Worksheet:
+        """The saved worksheet, or a fresh unsaved one ("not started")."""
+        worksheet = (
+            cls.objects.select_related("updated_by")
+            .filter(collaboration=collaboration, tool=tool)
+            .first()
+        )
+        return worksheet or cls(collaboration=collaboration, tool=tool)

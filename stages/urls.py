@@ -1,0 +1,21 @@
+from django.urls import path
+
+from stages import views
+
+app_name = "stages"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("collaborations/", views.collaboration_list, name="collaboration-list"),
+    path("collaborations/<int:collaboration_id>/", views.dashboard, name="dashboard"),
+    path(
+        "collaborations/<int:collaboration_id>/stages/<slug:stage_slug>/",
+        views.stage_detail,
+        name="stage",
+    ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/",
+        views.worksheet,
+        name="worksheet",
+    ),
+]
