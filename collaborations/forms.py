@@ -49,6 +49,14 @@ class PartnerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.collaboration = collaboration
 
+    def clean_name(self) -> str:
+        # The database enforces this too; checking here puts the message next to the field.
+        name = self.cleaned_data["name"].strip()
+        others = self.instance.collaboration.partners.exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise forms.ValidationError(_("This collaboration already has a partner by that name."))
+        return name
+
 
 class PartnerChoiceMixin:
     """Limits the "represents" field to the collaboration's own partner organizations."""

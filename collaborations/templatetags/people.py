@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def person(user) -> str:
+    """How a person is named on pages: their name, else their email address."""
+    if user is None:
+        return _("a former member")
+    return user.get_full_name() or user.email

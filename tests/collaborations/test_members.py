@@ -1,0 +1,142 @@
+"""Members and roles: inviting, changing roles, removing, the role matrix."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from collaborations.models import Invitation, Membership, Role
+from tests.factories import make_collaboration, make_invitation, make_member, make_partner
+
+pytestmark = pytest.mark.django_db
+
+
+def _members_url(cast) -> str:
+    return reverse("collaborations:members", args=[cast.collaboration.pk])
+
+
+def test_members_page_shows_people_roles_and_the_role_matrix(cast):
+    response = cast.client("viewer").get(_members_url(cast))
+    page = response.content.decode()
+    for email in ["fac@example.org", "part@example.org", "view@example.org"]:
+        assert email in page
+    assert "Workforce Alliance" in page
+    assert "What each role may do" in page
+    assert "Invite and remove members, change roles" in page
+    # A viewer sees no management controls.
+    assert reverse("collaborations:invitation-new", args=[cast.collaboration.pk]) not in page
+
+
+def test_invitation_is_mailed_and_its_link_shown_to_copy(cast):
+    response = cast.client("facilitator").post(
+        reverse("collaborations:invitation-new", args=[cast.collaboration.pk]),
+        {"email": "New.Person@Example.org", "role": "partner", "partner": cast.partner.partner_id},
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.email == "new.person@example.org"
+    assert invitation.invited_by == cast.facilitator.user
+    assert invitation.partner == cast.partner.partner
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["new.person@example.org"]
+    assert invitation.get_absolute_url() in message.body
+    assert "Riverside Youth Jobs" in message.subject
+    page = cast.client("facilitator").get(_members_url(cast)).content.decode()
+    assert f"http://testserver{invitation.get_absolute_url()}" in page
+
+
+def test_invitation_errors_are_shown_at_the_field(cast):
+    foreign = make_partner(make_collaboration())
+    response = cast.client("facilitator").post(
+        reverse("collaborations:invitation-new", args=[cast.collaboration.pk]),
+        {"email": "part@example.org", "role": "owner", "partner": foreign.pk},
+    )
+    assert response.status_code == 200
+    errors = response.context["invite_form"].errors
+    assert "already a member" in str(errors["email"])
+    assert "role" in errors
+    assert "partner" in errors
+    assert 'value="part@example.org"' in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_invitation_can_be_withdrawn(cast):
+    invitation = make_invitation(cast.collaboration)
+    cast.client("facilitator").post(
+        reverse("collaborations:invitation-revoke", args=[cast.collaboration.pk, invitation.pk])
+    )
+    assert not Invitation.objects.exists()
+
+
+def test_facilitator_changes_a_role_and_organization(cast):
+    other_org = make_partner(cast.collaboration, name="City Hall", sector="government")
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-update", args=[cast.collaboration.pk, cast.viewer.pk]),
+        {f"m{cast.viewer.pk}-role": "partner", f"m{cast.viewer.pk}-partner": other_org.pk},
+    )
+    assert response.status_code == 302
+    cast.viewer.refresh_from_db()
+    assert cast.viewer.role == Role.PARTNER
+    assert cast.viewer.partner == other_org
+
+
+def test_organization_from_another_collaboration_is_refused(cast):
+    foreign = make_partner(make_collaboration())
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-update", args=[cast.collaboration.pk, cast.viewer.pk]),
+        {f"m{cast.viewer.pk}-role": "viewer", f"m{cast.viewer.pk}-partner": foreign.pk},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    cast.viewer.refresh_from_db()
+    assert cast.viewer.partner is None
+
+
+def test_last_facilitator_cannot_step_down(cast):
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-update", args=[cast.collaboration.pk, cast.facilitator.pk]),
+        {f"m{cast.facilitator.pk}-role": "viewer"},
+    )
+    assert response.status_code == 200
+    assert "at least one facilitator" in response.content.decode()
+    cast.facilitator.refresh_from_db()
+    assert cast.facilitator.role == Role.FACILITATOR
+
+
+def test_last_facilitator_cannot_be_removed(cast):
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.facilitator.pk]),
+        follow=True,
+    )
+    assert "The last facilitator cannot be removed" in response.content.decode()
+    assert Membership.objects.filter(pk=cast.facilitator.pk).exists()
+
+
+def test_a_facilitator_can_leave_when_another_remains(cast):
+    make_member(cast.collaboration, Role.FACILITATOR)
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.facilitator.pk])
+    )
+    assert response["Location"] == reverse("stages:collaboration-list")
+    assert not Membership.objects.filter(pk=cast.facilitator.pk).exists()
+
+
+def test_removed_member_loses_access(cast):
+    client = cast.client("viewer")
+    cast.client("facilitator").post(
+        reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk])
+    )
+    response = client.get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    assert response.status_code == 404
+
+
+def test_member_of_another_collaboration_is_404(cast):
+    other = make_member(make_collaboration(), Role.VIEWER)
+    response = cast.client("facilitator").post(
+        reverse("collaborations:member-remove", args=[cast.collaboration.pk, other.pk])
+    )
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=other.pk).exists()

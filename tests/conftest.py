@@ -1,0 +1,49 @@
+"""The fixed cast every view is tested with: a facilitator, a partner, a viewer, an outsider
+(signed in, not a member) and anonymous, around one collaboration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from collaborations.models import Collaboration, Membership, Role
+from tests.factories import make_collaboration, make_member, make_partner, make_user
+
+
+@dataclass
+class Cast:
+    collaboration: Collaboration
+    facilitator: Membership
+    partner: Membership
+    viewer: Membership
+    outsider: object
+
+    def client(self, who: str) -> Client:
+        """A test client signed in as `who` (a role name or "outsider"), or anonymous."""
+        client = Client()
+        if who == "anonymous":
+            return client
+        user = self.outsider if who == "outsider" else getattr(self, who).user
+        client.force_login(user)
+        return client
+
+
+ROLES = ["facilitator", "partner", "viewer"]
+EVERYONE = [*ROLES, "outsider", "anonymous"]
+
+
+@pytest.fixture
+def cast(db) -> Cast:
+    collaboration = make_collaboration(name="Riverside Youth Jobs")
+    organization = make_partner(collaboration, name="Workforce Alliance")
+    return Cast(
+        collaboration=collaboration,
+        facilitator=make_member(collaboration, Role.FACILITATOR, make_user("fac@example.org")),
+        partner=make_member(
+            collaboration, Role.PARTNER, make_user("part@example.org"), partner=organization
+        ),
+        viewer=make_member(collaboration, Role.VIEWER, make_user("view@example.org")),
+        outsider=make_user("out@example.org"),
+    )
