@@ -59,13 +59,19 @@ class PartnerForm(forms.ModelForm):
 
 
 class PartnerChoiceMixin:
-    """Limits the "represents" field to the collaboration's own partner organizations."""
+    """Limits the "represents" field to the collaboration's own partner organizations.
 
-    def limit_partners(self, collaboration: Collaboration) -> None:
+    `partners`, when given, is the already-loaded list to offer, so a page with a form per
+    member asks the database for the partners once rather than once per form.
+    """
+
+    def limit_partners(self, collaboration: Collaboration, partners: list | None = None) -> None:
         field = self.fields["partner"]
         field.queryset = collaboration.partners.order_by("name")
         field.empty_label = _("— no organization —")
         field.help_text = _("The partner organization this person speaks for, if any.")
+        if partners is not None:
+            field.choices = [("", field.empty_label), *((p.pk, p.name) for p in partners)]
 
 
 class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
@@ -91,9 +97,9 @@ class MembershipForm(PartnerChoiceMixin, forms.ModelForm):
         model = Membership
         fields = ["role", "partner"]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, partners: list | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.limit_partners(self.instance.collaboration)
+        self.limit_partners(self.instance.collaboration, partners)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

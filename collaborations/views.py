@@ -114,21 +114,19 @@ def _members_page(
     edited: MembershipForm | None = None,
 ) -> HttpResponse:
     collaboration = membership.collaboration
-    members = collaboration.memberships.select_related("user", "partner").order_by(
-        "role", "user__email"
-    )
+    members = collaboration.memberships.select_related("user", "partner", "collaboration")
     can_manage = access.allowed(membership, "manage_members")
-    rows = [
-        (
-            m,
-            edited
-            if edited is not None and edited.instance.pk == m.pk
-            else MembershipForm(instance=m, prefix=f"m{m.pk}"),
-        )
-        if can_manage
-        else (m, None)
-        for m in members
-    ]
+    rows = []
+    if can_manage:
+        partners = list(collaboration.partners.order_by("name"))
+        for member in members.order_by("role", "user__email"):
+            if edited is not None and edited.instance.pk == member.pk:
+                rows.append((member, edited))
+            else:
+                form = MembershipForm(instance=member, prefix=f"m{member.pk}", partners=partners)
+                rows.append((member, form))
+    else:
+        rows = [(member, None) for member in members.order_by("role", "user__email")]
     invitations = collaboration.invitations.filter(accepted_at__isnull=True).select_related(
         "partner"
     )
