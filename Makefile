@@ -26,12 +26,16 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev system-packages
 
 # Debian's Chromium drives the browser tests; poppler-utils turns reports into page images.
-# Installed only when run as root and not already present.
+# Installed with apt-get when run as root and missing.
 system-packages:
-	@if [ "$$(id -u)" = "0" ] && ! command -v chromium >/dev/null 2>&1; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium poppler-utils; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	elif [ -n "$$missing" ]; then \
+		echo "Missing Debian packages:$$missing (install them as root for the browser tests)"; \
 	fi
-	@command -v chromium >/dev/null 2>&1 || echo "warning: chromium is missing; install Debian's chromium package for the browser tests"
 
 migrate: install
 	$(MANAGE) migrate --no-input

@@ -1,0 +1,107 @@
+"""An axe audit of every kind of page, each as the person who would see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from collaborations.models import Role
+from tests.factories import (
+    make_collaboration,
+    make_invitation,
+    make_member,
+    make_partner,
+    make_user,
+)
+
+
+@dataclass
+class Site:
+    facilitator: object
+    viewer: object
+    invitee: object
+    ids: dict
+
+
+@pytest.fixture
+def site() -> Site:
+    """One collaboration with a partner organization, a facilitator, a viewer and one open
+    invitation, for someone who already has an account."""
+    collaboration = make_collaboration(
+        name="Riverside Youth Jobs", description="Summer jobs for teenagers."
+    )
+    partner = make_partner(collaboration, name="Workforce Alliance", contact_name="Sam Lee")
+    facilitator = make_user("fac@example.org", first_name="Fatima", last_name="Khan")
+    viewer = make_user("view@example.org", first_name="Vera")
+    make_member(collaboration, Role.FACILITATOR, facilitator)
+    make_member(collaboration, Role.VIEWER, viewer)
+    invitation = make_invitation(
+        collaboration,
+        email="sam@workforce.example.org",
+        partner=partner,
+        invited_by=facilitator,
+    )
+    invitee = make_user("sam@workforce.example.org", first_name="Sam")
+    ids = {"c": collaboration.pk, "p": partner.pk, "token": invitation.token}
+    return Site(facilitator=facilitator, viewer=viewer, invitee=invitee, ids=ids)
+
+
+def submit_empty(page: Page) -> None:
+    page.get_by_role("button", name="Start the collaboration").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the")
+
+
+PAGES = [
+    pytest.param("anonymous", "/", None, id="landing"),
+    pytest.param("anonymous", "/accounts/login/", None, id="sign-in"),
+    pytest.param("anonymous", "/accounts/signup/", None, id="sign-up"),
+    pytest.param("anonymous", "/accounts/password/reset/", None, id="password-reset"),
+    pytest.param("facilitator", "/collaborations/", None, id="collaboration-list"),
+    pytest.param("facilitator", "/collaborations/new/", None, id="collaboration-new"),
+    pytest.param(
+        "facilitator", "/collaborations/new/", submit_empty, id="collaboration-new-errors"
+    ),
+    pytest.param("facilitator", "/collaborations/{c}/", None, id="dashboard"),
+    *(
+        pytest.param("facilitator", f"/collaborations/{{c}}/stages/{slug}/", None, id=slug)
+        for slug in ["diagnosis", "design", "implementation", "assessment"]
+    ),
+    pytest.param(
+        "facilitator", "/collaborations/{c}/tools/engage-potential-partners/", None, id="worksheet"
+    ),
+    pytest.param("facilitator", "/collaborations/{c}/partners/", None, id="partner-list"),
+    pytest.param("facilitator", "/collaborations/{c}/partners/new/", None, id="partner-new"),
+    pytest.param(
+        "facilitator", "/collaborations/{c}/partners/{p}/delete/", None, id="partner-delete"
+    ),
+    pytest.param("facilitator", "/collaborations/{c}/members/", None, id="members-facilitator"),
+    pytest.param("viewer", "/collaborations/{c}/members/", None, id="members-viewer"),
+    pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
+    pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
+    pytest.param("facilitator", "/collaborations/{c}/edit/", None, id="collaboration-edit"),
+    pytest.param("facilitator", "/accounts/password/change/", None, id="password-change"),
+    pytest.param("facilitator", "/accounts/email/", None, id="email-addresses"),
+]
+
+
+@pytest.mark.parametrize(("who", "path", "action"), PAGES)
+def test_page_has_no_axe_violations(
+    live_server, browser: Browser, sign_in, site: Site, who, path, action
+):
+    context = browser.new_context()
+    try:
+        if who != "anonymous":
+            sign_in(context, getattr(site, who))
+        page = context.new_page()
+        response = page.goto(live_server.url + path.format(**site.ids))
+        assert response is not None
+        assert response.ok, f"{response.status} for {response.url}"
+        if action is not None:
+            action(page)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
