@@ -114,3 +114,30 @@ class Worksheet(models.Model):
             .first()
         )
         return worksheet or cls(collaboration=collaboration, tool=tool)
+
+
+class WorksheetRevision(models.Model):
+    """One saved version of a worksheet: who changed it, when, and what it then said."""
+
+    worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
+    version = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=WorksheetStatus.choices)
+    answers = models.JSONField(default=dict, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("worksheet revision")
+        verbose_name_plural = _("worksheet revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["worksheet", "version"], name="one_revision_per_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worksheet} v{self.version}"

@@ -18,4 +18,14 @@ urlpatterns = [
         views.worksheet,
         name="worksheet",
     ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/review/",
+        views.worksheet_review,
+        name="worksheet-review",
+    ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/history/<int:version>/restore/",
+        views.worksheet_restore,
+        name="worksheet-restore",
+    ),
 ]

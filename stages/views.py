@@ -3,14 +3,23 @@ dashboard, a stage, and a tool's worksheet."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Collaboration, Membership
-from stages.models import Stage, Tool, Worksheet
+from stages import services
+from stages.models import Stage, Tool, Worksheet, WorksheetRevision
 from stages.progress import stage_progress
+from stages.services import WorksheetConflict
+from stages.worksheets.declarations import definition_for
+from stages.worksheets.display import present
+from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.schema import Definition
 
 
 def _context(membership: Membership, **extra) -> dict:
@@ -96,22 +105,191 @@ def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -
     )
 
 
-@login_required
-def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
-    sheet = Worksheet.for_tool(membership.collaboration, tool)
+def _worksheet_context(
+    membership: Membership, sheet: Worksheet, forms: WorksheetForms, **extra
+) -> dict:
+    tool = sheet.tool
     siblings = list(Tool.objects.order_by("number").only("slug", "name", "number"))
     index = next(i for i, t in enumerate(siblings) if t.pk == tool.pk)
-    return render(
-        request,
-        "stages/worksheet.html",
-        _context(
-            membership,
-            stage=tool.stage,
-            tool=tool,
-            worksheet=sheet,
-            previous_tool=siblings[index - 1] if index > 0 else None,
-            next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
-        ),
+    partners = forms.partners
+    return _context(
+        membership,
+        stage=tool.stage,
+        tool=tool,
+        worksheet=sheet,
+        definition=forms.definition,
+        forms=forms,
+        shown=present(forms.definition, sheet.answers, partners),
+        revisions=_history(sheet, forms.definition),
+        previous_tool=siblings[index - 1] if index > 0 else None,
+        next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
+        **extra,
     )
+
+
+def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
+    """The latest revisions, newest first, each with the labels of the answers it changed."""
+    if sheet.pk is None:
+        return []
+    revisions = list(sheet.revisions.select_related("user")[: limit + 1])
+    labels = {p.name: p.label for s in definition.sections for p in s.parts}
+    for index, newer in enumerate(revisions):
+        older = revisions[index + 1] if index + 1 < len(revisions) else None
+        before = older.answers if older else {}
+        newer.changed = [
+            str(label)
+            for name, label in labels.items()
+            if newer.answers.get(name) != before.get(name)
+        ]
+    return revisions[:limit]
+
+
+def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, WorksheetForms]:
+    tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
+    sheet = Worksheet.for_tool(membership.collaboration, tool)
+    partners = list(membership.collaboration.partners.order_by("name"))
+    return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
+
+
+@login_required
+def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    if request.method == "POST":
+        return worksheet_save(request, collaboration_id, tool_slug)
+    membership = access.member_or_404(request.user, collaboration_id)
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+
+
+def _posted_version(request: HttpRequest) -> int | None:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
+def worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
+    messages; a save based on an old version comes back as a conflict with both versions."""
+    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
+    sheet, blank = _load_worksheet(membership, tool_slug)
+    forms = blank.bind(request.POST)
+    version = _posted_version(request)
+    if version is None or version > sheet.version:
+        return HttpResponseBadRequest(_("This page is out of date. Reload it and try again."))
+    ready = request.POST.get("action") == "ready"
+    if not forms.is_valid() or (ready and not forms.check_ready_for_review()):
+        context = _worksheet_context(membership, sheet, forms)
+        return render(request, "stages/worksheet.html", context, status=422)
+    unknown = forms.unknown_rows(sheet.answers)
+    if unknown and version == sheet.version:
+        return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
+    try:
+        if unknown:
+            raise WorksheetConflict(sheet)
+        sheet = services.worksheet_save(
+            worksheet=sheet,
+            answers=forms.answers(),
+            user=request.user,
+            version=version,
+            status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
+        )
+    except WorksheetConflict as conflict:
+        return _conflict(request, membership, conflict.current, forms)
+    if request.htmx:
+        return render(
+            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, "saved": True}
+        )
+    if ready:
+        messages.success(request, _("Saved and marked ready for review."))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect(sheet)
+
+
+def _conflict(
+    request: HttpRequest, membership: Membership, current: Worksheet, mine: WorksheetForms
+) -> HttpResponse:
+    """Someone saved first. Show their version beside ours; ours stays in the form, now based
+    on their version, so "keep mine" is simply saving again."""
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    known = {
+        row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
+    }
+    for key, value in list(data.items()):
+        if key.endswith("-id") and value and value not in known and not value.startswith("new-"):
+            data[key] = ""
+    forms = mine.bind(data)
+    forms.is_valid()
+    context = _worksheet_context(
+        membership,
+        current,
+        forms,
+        conflict=True,
+        theirs=present(forms.definition, current.answers, forms.partners),
+    )
+    return render(request, "stages/worksheet.html", context, status=409)
+
+
+REVIEW_DECISIONS = {
+    "complete": Worksheet.Status.COMPLETE,
+    "return": Worksheet.Status.IN_PROGRESS,
+}
+
+
+@login_required
+@require_POST
+def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    """A facilitator marks a worksheet complete, or sends it back (or reopens it) with a note."""
+    membership = access.member_with(request.user, collaboration_id, "review_worksheets")
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    decision = REVIEW_DECISIONS.get(request.POST.get("decision", ""))
+    version = _posted_version(request)
+    if decision is None or version is None or sheet.pk is None:
+        return HttpResponseBadRequest(_("Unknown review decision."))
+    note = request.POST.get("note", "").strip()[:2000]
+    if decision == Worksheet.Status.IN_PROGRESS and not note:
+        context = _worksheet_context(
+            membership,
+            sheet,
+            forms,
+            review_error=_("Say what needs more work, so the partners know."),
+            review_note=note,
+        )
+        return render(request, "stages/worksheet.html", context, status=422)
+    try:
+        services.worksheet_set_status(
+            worksheet=sheet, status=decision, user=request.user, version=version, note=note
+        )
+    except WorksheetConflict:
+        messages.error(request, _("The worksheet changed while you were reviewing it. Look again."))
+        return redirect(sheet)
+    if decision == Worksheet.Status.COMPLETE:
+        messages.success(request, _("Marked complete."))
+    else:
+        messages.success(request, _("Sent back to the partners with your note."))
+    return redirect(sheet)
+
+
+@login_required
+@require_POST
+def worksheet_restore(
+    request: HttpRequest, collaboration_id: int, tool_slug: str, version: int
+) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
+    sheet, _forms = _load_worksheet(membership, tool_slug)
+    revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
+    based_on = _posted_version(request)
+    if based_on is None:
+        return HttpResponseBadRequest(_("This page is out of date. Reload it and try again."))
+    try:
+        services.worksheet_restore(
+            worksheet=sheet, revision=revision, user=request.user, version=based_on
+        )
+    except WorksheetConflict:
+        messages.error(request, _("The worksheet changed in the meantime. Look again first."))
+        return redirect(sheet)
+    messages.success(
+        request, _("Version %(version)d restored as a new version.") % {"version": version}
+    )
+    return redirect(sheet)

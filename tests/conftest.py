@@ -9,6 +9,8 @@ import pytest
 from django.test import Client
 
 from collaborations.models import Collaboration, Membership, Role
+from stages.models import Stage, Tool
+from stages.toolkit import load_toolkit
 from tests.factories import make_collaboration, make_member, make_partner, make_user
 
 
@@ -32,6 +34,15 @@ class Cast:
 
 ROLES = ["facilitator", "partner", "viewer"]
 EVERYONE = [*ROLES, "outsider", "anonymous"]
+
+
+@pytest.fixture(autouse=True)
+def toolkit_content(django_db_setup, django_db_blocker) -> None:
+    """The toolkit's stages and tools, as the data migration leaves them. Tests that run in
+    real transactions (the browser tests) end by emptying every table, so put them back."""
+    with django_db_blocker.unblock():
+        if Tool.objects.count() != 17:
+            load_toolkit(Stage, Tool)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from stages.models import Worksheet
+from stages.models import Tool, Worksheet
 from tests.factories import make_invitation, make_user
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ MODELS = [
 @pytest.mark.parametrize(("app", "model"), MODELS)
 def test_admin_lists_and_searches_every_model(cast, client, app, model):
     make_invitation(cast.collaboration)
-    Worksheet.objects.create(collaboration=cast.collaboration, tool_id=1)
+    Worksheet.objects.create(collaboration=cast.collaboration, tool=Tool.objects.first())
     client.force_login(make_user(is_staff=True, is_superuser=True))
     url = reverse(f"admin:{app}_{model}_changelist")
     assert client.get(url).status_code == 200

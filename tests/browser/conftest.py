@@ -1,6 +1,5 @@
 """Browser tests: Debian's Chromium driven by pytest-playwright against pytest-django's
-live server. Every test here is marked `browser` and gets the toolkit content reloaded, since
-a transactional test flushes the tables the data migration filled."""
+live server. Every test here is marked `browser` and runs in real transactions."""
 
 from __future__ import annotations
 
@@ -9,9 +8,6 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-
-from stages.models import Stage, Tool
-from stages.toolkit import load_toolkit
 
 # pytest-django's live server and Playwright's sync API share the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,9 +39,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def toolkit_content(transactional_db):
-    """The four stages and seventeen tools, back after the previous test's flush."""
-    load_toolkit(Stage, Tool)
+def _real_transactions(transactional_db):
+    """The live server reads from another thread, so data must really be committed."""
 
 
 @pytest.fixture

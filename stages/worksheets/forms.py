@@ -1,0 +1,272 @@
+"""Forms built from a worksheet declaration: one form for the single answers and one formset
+per table. Any declaration works; nothing here knows a particular tool."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from collaborations.models import Partner, Sector
+from stages.worksheets.schema import Definition, Field, Kind, Section, Table
+
+EMPTY_CHOICE = ("", "—")
+LONG_TEXT_LIMIT = 5000
+TEXT_LIMIT = 300
+
+
+def form_field(spec: Field, partners: list[Partner]) -> forms.Field:
+    """The Django form field for one declared field, styled for Bootstrap."""
+    field = _form_field(spec, partners)
+    if spec.kind == Kind.PARTNERS:
+        field.widget.attrs["class"] = "form-check-input"
+    elif isinstance(field, forms.ChoiceField):
+        field.widget.attrs["class"] = "form-select"
+    else:
+        field.widget.attrs["class"] = "form-control"
+    return field
+
+
+def _form_field(spec: Field, partners: list[Partner]) -> forms.Field:
+    """Everything is optional in a draft; see `WorksheetForms.check_ready_for_review`."""
+    common = {"label": spec.label, "help_text": spec.help, "required": False}
+    partner_choices = [(str(p.pk), p.name) for p in partners]
+    match spec.kind:
+        case Kind.TEXT:
+            return forms.CharField(max_length=spec.max_length or TEXT_LIMIT, **common)
+        case Kind.LONG_TEXT:
+            return forms.CharField(
+                max_length=spec.max_length or LONG_TEXT_LIMIT,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                **common,
+            )
+        case Kind.CHOICE:
+            return forms.ChoiceField(choices=[EMPTY_CHOICE, *spec.choices], **common)
+        case Kind.SECTOR:
+            return forms.ChoiceField(choices=[EMPTY_CHOICE, *Sector.choices], **common)
+        case Kind.SCALE:
+            return forms.TypedChoiceField(
+                choices=[EMPTY_CHOICE, *((str(n), str(n)) for n in range(1, 6))],
+                coerce=int,
+                empty_value=None,
+                **common,
+            )
+        case Kind.NUMBER:
+            return forms.DecimalField(max_digits=16, decimal_places=4, **common)
+        case Kind.MONEY:
+            return forms.DecimalField(max_digits=14, decimal_places=2, min_value=0, **common)
+        case Kind.DATE:
+            return forms.DateField(
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common
+            )
+        case Kind.PARTNER:
+            return forms.TypedChoiceField(
+                choices=[EMPTY_CHOICE, *partner_choices], coerce=int, empty_value=None, **common
+            )
+        case Kind.PARTNERS:
+            return forms.TypedMultipleChoiceField(
+                choices=partner_choices,
+                coerce=int,
+                widget=forms.CheckboxSelectMultiple,
+                **common,
+            )
+    raise ValueError(f"unknown field kind {spec.kind!r}")
+
+
+def to_json(value: Any) -> Any:
+    """A cleaned form value as stored in `Worksheet.answers`."""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def is_empty(value: Any) -> bool:
+    return value in (None, "", [])
+
+
+class AnswersForm(forms.Form):
+    """The single answers of a worksheet."""
+
+    def __init__(self, *args, definition: Definition, partners: list[Partner], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definition = definition
+        for spec in definition.fields:
+            self.fields[spec.name] = form_field(spec, partners)
+
+    def answers(self) -> dict[str, Any]:
+        return {name: to_json(value) for name, value in self.cleaned_data.items()}
+
+
+NEW_ROW_PREFIX = "new-"
+
+
+def new_row_id() -> str:
+    return NEW_ROW_PREFIX + secrets.token_hex(6)
+
+
+class RowForm(forms.Form):
+    """One row of a table. `id` keeps a row's identity across edits and reordering; a blank
+    row is handed a fresh id when shown, so saving it twice (autosave) never doubles it."""
+
+    id = forms.RegexField(regex=r"^[a-z0-9-]{1,40}$", required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.table = table
+        for spec in table.columns:
+            self.fields[spec.name] = form_field(spec, partners)
+
+    def row(self) -> dict[str, Any] | None:
+        """The row as stored, or None for a blank row (which is simply not kept)."""
+        data = self.cleaned_data
+        if not data or data.get("DELETE"):
+            return None
+        values = {spec.name: to_json(data.get(spec.name)) for spec in self.table.columns}
+        if all(is_empty(v) for v in values.values()):
+            return None
+        return {"id": data.get("id") or "", **values}
+
+
+class BaseTableFormSet(forms.BaseFormSet):
+    def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
+        self.table = table
+        self.partners = partners
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"table": self.table, "partners": self.partners}
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if not form.is_bound and not form.initial.get("id"):
+            form.initial = {**form.initial, "id": new_row_id()}
+        return form
+
+    def rows(self) -> list[dict[str, Any]]:
+        forms_in_order = self.ordered_forms if self.can_order else self.forms
+        kept = [form.row() for form in forms_in_order]
+        # Forms left out of ordering (blank order) keep their place at the end.
+        if self.can_order:
+            ordered = set(map(id, forms_in_order))
+            kept += [form.row() for form in self.forms if id(form) not in ordered]
+        return [row for row in kept if row is not None]
+
+
+def table_formset(
+    table: Table, partners: list[Partner], rows: list[dict], data=None
+) -> BaseTableFormSet:
+    formset_class = forms.formset_factory(
+        RowForm,
+        formset=BaseTableFormSet,
+        extra=1,
+        can_delete=True,
+        can_order=True,
+        max_num=200,
+        validate_max=True,
+        absolute_max=250,
+    )
+    return formset_class(
+        data,
+        prefix=table.name,
+        initial=None if data is not None else rows,
+        table=table,
+        partners=partners,
+    )
+
+
+class WorksheetForms:
+    """Everything a worksheet page edits, bound or not, validated and read back together."""
+
+    def __init__(
+        self, definition: Definition, answers: dict, partners: list[Partner], data=None
+    ) -> None:
+        self.definition = definition
+        self.saved = answers
+        self.partners = partners
+        initial = {spec.name: answers.get(spec.name) for spec in definition.fields}
+        self.answers_form = AnswersForm(
+            data, initial=initial, definition=definition, partners=partners, prefix="answers"
+        )
+        self.tables = {
+            table.name: table_formset(table, partners, answers.get(table.name) or [], data)
+            for table in definition.tables
+        }
+
+    def sections(self) -> list[tuple[Section, list]]:
+        """The page's layout: each section with its parts, a part being a bound field
+        ("field", bound field) or a table ("table", table, formset)."""
+        layout = []
+        for section in self.definition.sections:
+            parts = []
+            for part in section.parts:
+                if isinstance(part, Table):
+                    parts.append(("table", part, self.tables[part.name]))
+                else:
+                    parts.append(("field", self.answers_form[part.name]))
+            layout.append((section, parts))
+        return layout
+
+    def bind(self, data) -> WorksheetForms:
+        """The same worksheet's forms, bound to posted data."""
+        return WorksheetForms(self.definition, self.saved, self.partners, data)
+
+    def is_valid(self) -> bool:
+        results = [self.answers_form.is_valid()]
+        results += [formset.is_valid() for formset in self.tables.values()]
+        return all(results)
+
+    def answers(self) -> dict[str, Any]:
+        """The answers as stored; a row that came without an id gets one."""
+        answers = self.answers_form.answers()
+        for name, formset in self.tables.items():
+            answers[name] = [{**row, "id": row["id"] or new_row_id()} for row in formset.rows()]
+        return answers
+
+    def unknown_rows(self, saved: dict) -> set[str]:
+        """Ids of rows this save says exist but the saved answers do not have."""
+        known = {row.get("id") for table in self.tables for row in saved.get(table) or []}
+        return {
+            row["id"]
+            for formset in self.tables.values()
+            for row in formset.rows()
+            if row["id"] and not row["id"].startswith(NEW_ROW_PREFIX) and row["id"] not in known
+        }
+
+    def check_ready_for_review(self) -> bool:
+        """Add an error wherever a required answer is missing; True if nothing is."""
+        ok = True
+        for spec in self.definition.fields:
+            if spec.required and is_empty(self.answers_form.cleaned_data.get(spec.name)):
+                self.answers_form.add_error(spec.name, _("Answer this before asking for review."))
+                ok = False
+        for table in self.definition.tables:
+            formset = self.tables[table.name]
+            rows = formset.rows()
+            if len(rows) < table.required_rows:
+                formset._non_form_errors.append(
+                    _("Add at least %(count)d row before asking for review.")
+                    % {"count": table.required_rows}
+                )
+                ok = False
+            for form in formset.forms:
+                if form.row() is None:
+                    continue
+                for spec in table.columns:
+                    if spec.required and is_empty(form.cleaned_data.get(spec.name)):
+                        form.add_error(spec.name, _("Fill this in before asking for review."))
+                        ok = False
+        return ok
+
+    @property
+    def error_count(self) -> int:
+        count = len(self.answers_form.errors)
+        for formset in self.tables.values():
+            count += len(formset.non_form_errors())
+            count += sum(len(form.errors) for form in formset.forms)
+        return count

@@ -1,0 +1,75 @@
+"""The vocabulary worksheet declarations are written in.
+
+A worksheet is a list of sections. Each section has plain-language prompts and parts; a part
+is either a single answer (`Field`) or a table of rows (`Table`) whose columns are fields.
+Answers are stored as JSON on `Worksheet.answers`: `{field: value, table: [{"id": …, column:
+value, …}, …]}`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.utils.functional import Promise
+
+Text = str | Promise
+
+
+class Kind(StrEnum):
+    TEXT = "text"  # one line
+    LONG_TEXT = "long_text"  # paragraphs
+    CHOICE = "choice"  # one of `choices`
+    SCALE = "scale"  # 1 to 5
+    NUMBER = "number"  # a decimal number
+    MONEY = "money"  # an amount, two decimals, not negative
+    DATE = "date"
+    PARTNER = "partner"  # one of the collaboration's partner organizations
+    PARTNERS = "partners"  # several of them
+    SECTOR = "sector"  # one of the six sectors
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: Text
+    kind: Kind = Kind.LONG_TEXT
+    choices: tuple[tuple[str, Text], ...] = ()
+    help: Text = ""
+    # Required answers are enforced only when the worksheet is marked ready for review;
+    # a draft may be incomplete.
+    required: bool = False
+    max_length: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    label: Text
+    columns: tuple[Field, ...]
+    help: Text = ""
+    # Rows needed before the worksheet can go to review.
+    required_rows: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Text
+    prompts: tuple[Text, ...]
+    parts: tuple[Field | Table, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Definition:
+    tool: str  # the tool's slug
+    sections: tuple[Section, ...]
+    # Partners record agreement where consensus matters.
+    sign_off: bool = False
+
+    @property
+    def fields(self) -> list[Field]:
+        return [p for s in self.sections for p in s.parts if isinstance(p, Field)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [p for s in self.sections for p in s.parts if isinstance(p, Table)]

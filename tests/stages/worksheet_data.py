@@ -1,0 +1,70 @@
+"""Building worksheet form posts from a declaration, for tests of any of the seventeen."""
+
+from __future__ import annotations
+
+from stages.worksheets.schema import Definition, Field, Kind
+
+
+def sample(spec: Field, partners: list[int], text: str = "") -> tuple[object, object]:
+    """A valid posted value for a field and the value it should be stored as."""
+    match spec.kind:
+        case Kind.TEXT:
+            value = text or f"{spec.name} answer"
+            return value, value
+        case Kind.LONG_TEXT:
+            value = text or f"What we said about {spec.name}.\nA second line."
+            return value, value
+        case Kind.CHOICE:
+            return spec.choices[-1][0], spec.choices[-1][0]
+        case Kind.SECTOR:
+            return "academia", "academia"
+        case Kind.SCALE:
+            return "4", 4
+        case Kind.NUMBER:
+            return "12.5", 12.5
+        case Kind.MONEY:
+            return "1500.00", 1500.0
+        case Kind.DATE:
+            return "2026-06-30", "2026-06-30"
+        case Kind.PARTNER:
+            return str(partners[0]), partners[0]
+        case Kind.PARTNERS:
+            return [str(p) for p in partners], partners
+    raise AssertionError(spec.kind)
+
+
+def form_post(
+    definition: Definition, partners: list[int], version: int, action: str = "save", text=""
+) -> tuple[dict, dict]:
+    """A complete post (every field answered, one row per table) and the expected answers."""
+    data: dict = {"version": str(version), "action": action}
+    expected: dict = {}
+    for spec in definition.fields:
+        posted, stored = sample(spec, partners, text)
+        data[f"answers-{spec.name}"] = posted
+        expected[spec.name] = stored
+    for table in definition.tables:
+        prefix = table.name
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "1",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-0-id": f"new-{prefix[:6]}".replace("_", "-"),
+                f"{prefix}-0-ORDER": "1",
+            }
+        )
+        row = {"id": data[f"{prefix}-0-id"]}
+        for column in table.columns:
+            posted, stored = sample(column, partners, text)
+            data[f"{prefix}-0-{column.name}"] = posted
+            row[column.name] = stored
+        expected[table.name] = [row]
+    return data, expected
+
+
+def empty_post(definition: Definition, version: int, action: str = "save") -> dict:
+    data: dict = {"version": str(version), "action": action}
+    for table in definition.tables:
+        data[f"{table.name}-TOTAL_FORMS"] = "0"
+        data[f"{table.name}-INITIAL_FORMS"] = "0"
+    return data
