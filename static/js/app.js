@@ -20,3 +20,92 @@ document.addEventListener("DOMContentLoaded", () => {
   const summary = document.querySelector(".error-summary");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 });
+
+// Worksheets: autosave shortly after typing stops, "Add a row" for tables. Without
+// JavaScript the Save button and the always-present blank row do the same. Listeners sit on
+// the document, so they keep working after the conflict view replaces the form.
+(() => {
+  const worksheetForm = (node) => node instanceof Element && node.closest("#worksheet-form");
+
+  const say = (form, message) => {
+    const state = document.getElementById("save-state");
+    if (!state || !message) return;
+    for (const node of [...state.childNodes]) if (node.nodeName !== "INPUT") node.remove();
+    state.append(message);
+  };
+
+  const showAddRowButtons = () => {
+    for (const button of document.querySelectorAll("#worksheet-form .add-row")) button.hidden = false;
+  };
+  document.addEventListener("DOMContentLoaded", showAddRowButtons);
+  document.addEventListener("htmx:afterSettle", showAddRowButtons);
+
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest(".add-row");
+    if (!button) return;
+    const table = button.closest(".worksheet-table");
+    const template = table.querySelector("template.empty-row");
+    const total = table.querySelector(`input[name="${table.dataset.prefix}-TOTAL_FORMS"]`);
+    const index = Number(total.value);
+    const html = template.innerHTML
+      .replaceAll("__prefix__", String(index))
+      .replaceAll("__number__", String(index + 1));
+    const body = table.querySelector("tbody.rows");
+    body.insertAdjacentHTML("beforeend", html);
+    const row = body.lastElementChild;
+    const id = row.querySelector(`input[name$="-${index}-id"]`);
+    if (id) id.value = "new-" + Math.random().toString(16).slice(2, 14).padEnd(12, "0");
+    total.value = String(index + 1);
+    const first = row.querySelector("input:not([type=hidden]), select, textarea");
+    if (first) first.focus();
+  });
+
+  let timer = null;
+  const later = (event) => {
+    const form = worksheetForm(event.target);
+    if (!form || !window.htmx || !form.hasAttribute("data-hx-post")) return;
+    clearTimeout(timer);
+    say(form, form.dataset.msgUnsaved);
+    timer = setTimeout(() => window.htmx.trigger(form, "worksheet-autosave"), 1200);
+  };
+  document.addEventListener("input", later);
+  document.addEventListener("change", later);
+  document.addEventListener("submit", (event) => {
+    if (worksheetForm(event.target)) clearTimeout(timer);
+  });
+
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    const form = worksheetForm(event.target);
+    if (form) say(form, form.dataset.msgSaving);
+  });
+  document.addEventListener("htmx:sendError", (event) => {
+    const form = worksheetForm(event.target);
+    if (form) say(form, form.dataset.msgOffline);
+  });
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const form = worksheetForm(event.target);
+    if (!form) return;
+    const detail = event.detail;
+    const xhr = detail.xhr;
+    if (xhr.responseURL && xhr.responseURL.includes("/accounts/login/")) {
+      detail.shouldSwap = false;
+      say(form, form.dataset.msgSignedOut);
+    } else if (xhr.status === 409) {
+      // Someone else saved first: show the conflict view, which keeps what was typed.
+      detail.shouldSwap = true;
+      detail.isError = false;
+      detail.target = document.getElementById("worksheet-main");
+      detail.selectOverride = "#worksheet-main";
+      detail.swapOverride = "outerHTML";
+    } else if (xhr.status === 422) {
+      detail.shouldSwap = false;
+      say(form, form.dataset.msgInvalid);
+    } else if (xhr.status === 403 || xhr.status === 404) {
+      detail.shouldSwap = false;
+      say(form, form.dataset.msgRefused);
+    } else if (xhr.status >= 400) {
+      detail.shouldSwap = false;
+      say(form, form.dataset.msgFailed);
+    }
+  });
+})();
