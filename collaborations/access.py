@@ -42,6 +42,7 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("request_review", _("Mark a worksheet ready for review"), _EDITORS),
     Permission("sign_off", _("Record their organization's sign-off"), _EDITORS),
     Permission("review_worksheets", _("Mark worksheets complete or send them back"), _FACILITATORS),
+    Permission("resolve_comments", _("Resolve comments"), _FACILITATORS),
     Permission("manage_partners", _("Add, edit and remove partner organizations"), _FACILITATORS),
     Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
     Permission("keep_support_log", _("Keep the support log"), _FACILITATORS),

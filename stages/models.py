@@ -141,3 +141,68 @@ class WorksheetRevision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worksheet} v{self.version}"
+
+
+class SignOff(models.Model):
+    """Where a partner organization stands on a worksheet where consensus matters."""
+
+    class Position(models.TextChoices):
+        AGREES = "agrees", _("Agrees")
+        RESERVATIONS = "reservations", _("Agrees with reservations")
+        DISAGREES = "disagrees", _("Does not agree")
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="sign_offs"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="+")
+    partner = models.ForeignKey(
+        "collaborations.Partner", on_delete=models.CASCADE, related_name="sign_offs"
+    )
+    position = models.CharField(_("position"), max_length=20, choices=Position.choices)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "tool", "partner"], name="one_sign_off_per_partner"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__in=["agrees", "reservations", "disagrees"]),
+                name="sign_off_position_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.partner}: {self.get_position_display()} ({self.tool})"
+
+
+class Comment(models.Model):
+    """A remark on a worksheet: facilitators' technical assistance and partners' replies."""
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="comments"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self) -> str:
+        return self.body[:60]

@@ -28,4 +28,19 @@ urlpatterns = [
         views.worksheet_restore,
         name="worksheet-restore",
     ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/sign-off/",
+        views.worksheet_sign_off,
+        name="worksheet-sign-off",
+    ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/comments/",
+        views.worksheet_comment,
+        name="worksheet-comment",
+    ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/comments/<int:comment_id>/resolve/",
+        views.worksheet_comment_resolve,
+        name="worksheet-comment-resolve",
+    ),
 ]

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Collaboration, Membership
 from stages import services
-from stages.models import Stage, Tool, Worksheet, WorksheetRevision
+from stages.forms import CommentForm, SignOffForm
+from stages.models import Comment, SignOff, Stage, Tool, Worksheet, WorksheetRevision
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
@@ -112,8 +114,24 @@ def _worksheet_context(
     siblings = list(Tool.objects.order_by("number").only("slug", "name", "number"))
     index = next(i for i, t in enumerate(siblings) if t.pk == tool.pk)
     partners = forms.partners
+    collaboration = membership.collaboration
+    sign_offs = {}
+    if forms.definition.sign_off:
+        sign_offs = {
+            s.partner_id: s
+            for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
+                "user"
+            )
+        }
+    own = sign_offs.get(membership.partner_id)
+    extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
+    extra.setdefault("comment_form", CommentForm(prefix="comment"))
     return _context(
         membership,
+        sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
+        comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
+            "author", "resolved_by"
+        ),
         stage=tool.stage,
         tool=tool,
         worksheet=sheet,
@@ -293,3 +311,68 @@ def worksheet_restore(
         request, _("Version %(version)d restored as a new version.") % {"version": version}
     )
     return redirect(sheet)
+
+
+@login_required
+@require_POST
+def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    """A member records where their partner organization stands on this worksheet."""
+    membership = access.member_with(request.user, collaboration_id, "sign_off")
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    if not forms.definition.sign_off:
+        raise Http404
+    if membership.partner is None:
+        messages.error(
+            request,
+            _("Only a member who represents a partner organization can sign off for it."),
+        )
+        return redirect(sheet)
+    existing = SignOff.objects.filter(
+        collaboration=membership.collaboration, tool=sheet.tool, partner=membership.partner
+    ).first()
+    form = SignOffForm(request.POST, instance=existing, prefix="sign-off")
+    if not form.is_valid():
+        context = _worksheet_context(membership, sheet, forms, sign_off_form=form)
+        return render(request, "stages/worksheet.html", context, status=422)
+    form.instance.collaboration = membership.collaboration
+    form.instance.tool = sheet.tool
+    form.instance.partner = membership.partner
+    form.instance.user = request.user
+    form.save()
+    messages.success(request, _("Recorded for %(partner)s.") % {"partner": membership.partner.name})
+    return redirect(f"{sheet.get_absolute_url()}#sign-off")
+
+
+@login_required
+@require_POST
+def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "comment")
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    form = CommentForm(request.POST, prefix="comment")
+    if not form.is_valid():
+        context = _worksheet_context(membership, sheet, forms, comment_form=form)
+        return render(request, "stages/worksheet.html", context, status=422)
+    Comment.objects.create(
+        collaboration=membership.collaboration,
+        tool=sheet.tool,
+        author=request.user,
+        body=form.cleaned_data["body"],
+    )
+    messages.success(request, _("Comment added."))
+    return redirect(f"{sheet.get_absolute_url()}#comments")
+
+
+@login_required
+@require_POST
+def worksheet_comment_resolve(
+    request: HttpRequest, collaboration_id: int, tool_slug: str, comment_id: int
+) -> HttpResponse:
+    membership = access.member_with(request.user, collaboration_id, "resolve_comments")
+    sheet, _forms = _load_worksheet(membership, tool_slug)
+    comment = get_object_or_404(
+        Comment, pk=comment_id, collaboration=membership.collaboration, tool=sheet.tool
+    )
+    comment.resolved_at = None if comment.resolved_at else timezone.now()
+    comment.resolved_by = request.user if comment.resolved_at else None
+    comment.save(update_fields=["resolved_at", "resolved_by"])
+    return redirect(f"{sheet.get_absolute_url()}#comments")

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stages.models import Comment, SignOff
+
+
+class SignOffForm(forms.ModelForm):
+    class Meta:
+        model = SignOff
+        fields = ["position", "note"]
+        widgets = {
+            "position": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"note": _("Reservations or disagreements: say what would change your mind.")}
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}

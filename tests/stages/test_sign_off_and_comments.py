@@ -1,0 +1,121 @@
+"""Sign-off where consensus matters, and comment threads on worksheets."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from collaborations.models import Role
+from stages.models import Comment, SignOff
+from tests.factories import make_member
+
+pytestmark = pytest.mark.django_db
+
+VISION = "share-a-vision-of-success"
+
+
+def _url(cast, name: str, slug: str = VISION, *extra) -> str:
+    return reverse(name, args=[cast.collaboration.pk, slug, *extra])
+
+
+def test_partner_records_their_organization_position(cast):
+    response = cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": "reservations", "sign-off-note": "Need a budget line first."},
+    )
+    assert response.status_code == 302
+    sign_off = SignOff.objects.get()
+    assert sign_off.partner == cast.partner.partner
+    assert sign_off.user == cast.partner.user
+    page = cast.client("viewer").get(_url(cast, "stages:worksheet")).content.decode()
+    assert "Agrees with reservations" in page
+    assert "Need a budget line first." in page
+    # Changing one's mind updates the same record.
+    cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"), {"sign-off-position": "agrees"}
+    )
+    assert SignOff.objects.get().position == "agrees"
+
+
+def test_every_partner_is_listed_with_where_it_stands(cast):
+    page = cast.client("facilitator").get(_url(cast, "stages:worksheet")).content.decode()
+    assert "Where each partner stands" in page
+    assert "Workforce Alliance" in page
+    assert "Not yet" in page
+
+
+def test_sign_off_needs_a_valid_position(cast):
+    response = cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": "maybe", "sign-off-note": "Kept note"},
+    )
+    assert response.status_code == 422
+    assert "Kept note" in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_sign_off_needs_an_organization_and_the_right_role(cast):
+    lone = make_member(cast.collaboration, Role.PARTNER)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(lone.user)
+    client.post(_url(cast, "stages:worksheet-sign-off"), {"sign-off-position": "agrees"})
+    assert not SignOff.objects.exists()
+    data = {"sign-off-position": "agrees"}
+    assert (
+        cast.client("viewer").post(_url(cast, "stages:worksheet-sign-off"), data).status_code == 403
+    )
+    assert (
+        cast.client("outsider").post(_url(cast, "stages:worksheet-sign-off"), data).status_code
+        == 404
+    )
+    assert not SignOff.objects.exists()
+
+
+def test_tools_without_sign_off_have_none(cast):
+    url = _url(cast, "stages:worksheet-sign-off", "tell-the-story")
+    assert cast.client("partner").post(url, {"sign-off-position": "agrees"}).status_code == 404
+    page = cast.client("partner").get(_url(cast, "stages:worksheet", "tell-the-story"))
+    assert "Where each partner stands" not in page.content.decode()
+
+
+def test_comment_thread_and_resolving(cast):
+    cast.client("facilitator").post(
+        _url(cast, "stages:worksheet-comment"), {"comment-body": "Try naming three goals."}
+    )
+    cast.client("partner").post(
+        _url(cast, "stages:worksheet-comment"), {"comment-body": "Done, see section one."}
+    )
+    assert [c.body for c in Comment.objects.all()] == [
+        "Try naming three goals.",
+        "Done, see section one.",
+    ]
+    first = Comment.objects.first()
+    resolve = _url(cast, "stages:worksheet-comment-resolve", VISION, first.pk)
+    assert cast.client("partner").post(resolve).status_code == 403
+    assert cast.client("facilitator").post(resolve).status_code == 302
+    first.refresh_from_db()
+    assert first.resolved_at is not None
+    page = cast.client("viewer").get(_url(cast, "stages:worksheet")).content.decode()
+    assert "Resolved" in page
+    assert "Done, see section one." in page
+
+
+def test_empty_comment_is_refused_and_viewers_cannot_comment(cast):
+    response = cast.client("partner").post(_url(cast, "stages:worksheet-comment"), {})
+    assert response.status_code == 422
+    assert "This field is required" in response.content.decode()
+    url = _url(cast, "stages:worksheet-comment")
+    assert cast.client("viewer").post(url, {"comment-body": "Hi"}).status_code == 403
+    assert cast.client("outsider").post(url, {"comment-body": "Hi"}).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_comment_from_another_tool_cannot_be_resolved_here(cast):
+    cast.client("facilitator").post(
+        _url(cast, "stages:worksheet-comment", "tell-the-story"), {"comment-body": "Elsewhere"}
+    )
+    comment = Comment.objects.get()
+    url = _url(cast, "stages:worksheet-comment-resolve", VISION, comment.pk)
+    assert cast.client("facilitator").post(url).status_code == 404
