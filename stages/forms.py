@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from stages.models import Comment, SignOff
+from stages.models import Comment, Measurement, SignOff
 
 
 class SignOffForm(forms.ModelForm):
@@ -22,3 +22,10 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["date", "value", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

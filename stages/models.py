@@ -206,3 +206,30 @@ class Comment(models.Model):
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class Measurement(models.Model):
+    """A value of an indicator (a row of a measured worksheet table) at a date."""
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="measurements"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="+")
+    table = models.CharField(max_length=60)
+    row_id = models.CharField(max_length=40)
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "created_at"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        indexes = [models.Index(fields=["collaboration", "tool", "table", "row_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.row_id} {self.date}: {self.value}"

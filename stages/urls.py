@@ -43,4 +43,14 @@ urlpatterns = [
         views.worksheet_comment_resolve,
         name="worksheet-comment-resolve",
     ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/to-partner/",
+        views.worksheet_row_to_partner,
+        name="worksheet-row-to-partner",
+    ),
+    path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/",
+        views.indicator,
+        name="indicator",
+    ),
 ]

@@ -12,10 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from collaborations import access
-from collaborations.models import Collaboration, Membership
+from collaborations.models import Collaboration, Membership, Partner, Sector
 from stages import services
-from stages.forms import CommentForm, SignOffForm
-from stages.models import Comment, SignOff, Stage, Tool, Worksheet, WorksheetRevision
+from stages.forms import CommentForm, MeasurementForm, SignOffForm
+from stages.indicators import IndicatorProgress
+from stages.models import (
+    Comment,
+    Measurement,
+    SignOff,
+    Stage,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
@@ -128,6 +137,7 @@ def _worksheet_context(
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
     return _context(
         membership,
+        links=_links(forms.definition, sheet.answers, partners),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -143,6 +153,24 @@ def _worksheet_context(
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
         **extra,
     )
+
+
+def _links(definition: Definition, answers: dict, partners: list[Partner]) -> dict:
+    """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
+    that have measurements."""
+    partner_names = {p.name.lower() for p in partners}
+    partner_rows, indicators = [], []
+    for table in definition.tables:
+        for row in answers.get(table.name) or []:
+            if table.becomes_partner:
+                name = row.get(table.becomes_partner[0]) or ""
+                if name:
+                    partner_rows.append(
+                        (table.name, row["id"], name, name.lower() in partner_names)
+                    )
+            if table.measured and row.get(table.measured[0]):
+                indicators.append((table.name, row["id"], row[table.measured[0]]))
+    return {"partner_rows": partner_rows, "indicators": indicators}
 
 
 def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
@@ -376,3 +404,85 @@ def worksheet_comment_resolve(
     comment.resolved_by = request.user if comment.resolved_at else None
     comment.save(update_fields=["resolved_at", "resolved_by"])
     return redirect(f"{sheet.get_absolute_url()}#comments")
+
+
+def _saved_row(sheet: Worksheet, definition: Definition, table_name: str, row_id: str):
+    """A declared table and one of its saved rows, or 404."""
+    try:
+        table = definition.table(table_name)
+    except KeyError:
+        raise Http404 from None
+    row = next((r for r in sheet.answers.get(table_name) or [] if r.get("id") == row_id), None)
+    if row is None:
+        raise Http404
+    return table, row
+
+
+@login_required
+@require_POST
+def worksheet_row_to_partner(
+    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """Make a row of a table (a stakeholder) a partner organization of the collaboration."""
+    membership = access.member_with(request.user, collaboration_id, "manage_partners")
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    spec, row = _saved_row(sheet, forms.definition, table, row_id)
+    if spec.becomes_partner is None:
+        raise Http404
+    name_column, sector_column = spec.becomes_partner
+    name = (row.get(name_column) or "").strip()
+    sector = row.get(sector_column)
+    if not name or sector not in Sector.values:
+        messages.error(request, _("Give the row a name and a sector first, then save."))
+    elif membership.collaboration.partners.filter(name__iexact=name).exists():
+        messages.info(request, _("%(name)s is already a partner.") % {"name": name})
+    else:
+        Partner.objects.create(
+            collaboration=membership.collaboration,
+            name=name[:200],
+            sector=sector,
+            status=Partner.Status.POTENTIAL,
+        )
+        messages.success(
+            request,
+            _("%(name)s is now a potential partner. Edit it on the partners page.")
+            % {"name": name},
+        )
+    return redirect(f"{sheet.get_absolute_url()}#links")
+
+
+@login_required
+def indicator(
+    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """An indicator's measurements over time, against its baseline and target."""
+    code = "edit_worksheets" if request.method == "POST" else "view"
+    membership = access.member_with(request.user, collaboration_id, code)
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    spec, row = _saved_row(sheet, forms.definition, table, row_id)
+    if spec.measured is None:
+        raise Http404
+    measurements = Measurement.objects.filter(
+        collaboration=membership.collaboration, tool=sheet.tool, table=table, row_id=row_id
+    ).select_related("user")
+    form = MeasurementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.collaboration = membership.collaboration
+        form.instance.tool = sheet.tool
+        form.instance.table = table
+        form.instance.row_id = row_id
+        form.instance.user = request.user
+        form.save()
+        messages.success(request, _("Measurement recorded."))
+        return redirect(request.path)
+    progress = IndicatorProgress.of(spec, row, list(measurements))
+    context = _context(
+        membership,
+        stage=sheet.tool.stage,
+        tool=sheet.tool,
+        worksheet=sheet,
+        progress=progress,
+        measurements=measurements,
+        form=form,
+    )
+    return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)

@@ -175,6 +175,7 @@ declare(
                 parts=(
                     Table(
                         name="stakeholders",
+                        becomes_partner=("organization", "sector"),
                         label=_("Stakeholder map"),
                         required_rows=1,
                         columns=(
@@ -528,6 +529,7 @@ declare(
                 parts=(
                     Table(
                         name="indicators",
+                        measured=("name", "unit", "baseline", "target"),
                         label=_("Indicators"),
                         required_rows=1,
                         columns=(

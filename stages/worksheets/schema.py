@@ -50,6 +50,10 @@ class Table:
     help: Text = ""
     # Rows needed before the worksheet can go to review.
     required_rows: int = 0
+    # Rows can join the collaboration's partners in one action: (name column, sector column).
+    becomes_partner: tuple[str, str] | None = None
+    # Rows are indicators measured over time: (name, unit, baseline, target) columns.
+    measured: tuple[str, str, str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,3 +77,10 @@ class Definition:
     @property
     def tables(self) -> list[Table]:
         return [p for s in self.sections for p in s.parts if isinstance(p, Table)]
+
+    def table(self, name: str) -> Table:
+        """The table called `name`; KeyError if there is none."""
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)
