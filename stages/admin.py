@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from stages.models import Stage, Tool, Worksheet
+from stages.models import Comment, Measurement, SignOff, Stage, Tool, Worksheet, WorksheetRevision
 
 
 class ToolInline(admin.TabularInline):
@@ -32,3 +32,35 @@ class WorksheetAdmin(admin.ModelAdmin):
     search_fields = ["collaboration__name", "tool__name"]
     list_select_related = ["tool", "collaboration", "updated_by"]
     readonly_fields = ["version", "updated_at"]
+
+
+@admin.register(WorksheetRevision)
+class WorksheetRevisionAdmin(admin.ModelAdmin):
+    list_display = ["worksheet", "version", "status", "user", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["worksheet__collaboration__name", "worksheet__tool__name", "note"]
+    list_select_related = ["worksheet__tool", "worksheet__collaboration", "user"]
+
+
+@admin.register(SignOff)
+class SignOffAdmin(admin.ModelAdmin):
+    list_display = ["partner", "tool", "collaboration", "position", "user", "updated_at"]
+    list_filter = ["position", "tool"]
+    search_fields = ["partner__name", "collaboration__name", "note"]
+    list_select_related = ["partner", "tool", "collaboration", "user"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "tool", "collaboration", "author", "created_at", "resolved_at"]
+    list_filter = ["tool"]
+    search_fields = ["body", "collaboration__name"]
+    list_select_related = ["tool", "collaboration", "author"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(admin.ModelAdmin):
+    list_display = ["row_id", "tool", "collaboration", "date", "value", "user"]
+    list_filter = ["tool"]
+    search_fields = ["collaboration__name", "note", "row_id"]
+    list_select_related = ["tool", "collaboration", "user"]

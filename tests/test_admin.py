@@ -18,6 +18,10 @@ MODELS = [
     ("stages", "stage"),
     ("stages", "tool"),
     ("stages", "worksheet"),
+    ("stages", "worksheetrevision"),
+    ("stages", "signoff"),
+    ("stages", "comment"),
+    ("stages", "measurement"),
 ]
 
 
