@@ -1,7 +1,8 @@
-"""Create (or bring back) the demo collaboration and its demo accounts.
+"""Create (or bring back) the demo collaboration, its demo accounts and its worksheets.
 
-Idempotent: running it again finds what exists and adds what is missing. It refuses to run
-when DEBUG is off, because it creates accounts with published passwords, unless --force.
+Idempotent: running it again finds what exists and adds what is missing; a worksheet that
+already exists is left as it is, whatever it now says. It refuses to run when DEBUG is off,
+because it creates accounts with published passwords, unless --force.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from stages import services
+from stages.demo_content import demo_answers
+from stages.models import Tool, Worksheet
 
 DEMO_PASSWORD = "intersector-demo"
 
@@ -51,7 +55,7 @@ PARTNERS = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo collaboration and the demo accounts (development only)."
+    help = "Create the demo collaboration, its demo accounts and its worksheets (development only)."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -81,23 +85,60 @@ class Command(BaseCommand):
                     "status": Partner.Status.ACTIVE,
                 },
             )
+        users = {}
         for email, first, last, role, partner_name in ACCOUNTS:
-            user = self._account(email, first, last)
+            users[role] = user = self._account(email, first, last)
             Membership.objects.update_or_create(
                 collaboration=collaboration,
                 user=user,
                 defaults={"role": role, "partner": partners.get(partner_name)},
             )
+        filled = self._fill_worksheets(
+            collaboration, partners, writer=users[Role.PARTNER], reviewer=users[Role.FACILITATOR]
+        )
         admin = self._account("admin@example.org", "Site", "Administrator")
         if not admin.is_superuser:
             admin.is_staff = admin.is_superuser = True
             admin.save(update_fields=["is_staff", "is_superuser"])
 
         self.stdout.write(self.style.SUCCESS(f"Demo collaboration: {collaboration.name}"))
+        self.stdout.write(
+            f"Demo worksheets filled: {filled} (worksheets that already existed were left as "
+            "they are)."
+        )
         self.stdout.write(f"Demo sign-ins (password for all: {DEMO_PASSWORD}):")
         for email, _first, _last, role, _partner in ACCOUNTS:
             self.stdout.write(f"  {email:<26} {role.label}")
         self.stdout.write(f"  {'admin@example.org':<26} site administrator (/admin/)")
+
+    def _fill_worksheets(
+        self, collaboration: Collaboration, partners: dict[str, Partner], *, writer, reviewer
+    ) -> int:
+        """Write the demo answers of every tool that has no worksheet yet: saved by the partner
+        account, then moved to its status by the facilitator. Returns how many were written."""
+        tools = Tool.objects.in_bulk(field_name="slug")
+        existing = set(
+            Worksheet.objects.filter(collaboration=collaboration).values_list(
+                "tool__slug", flat=True
+            )
+        )
+        filled = 0
+        for slug, (status, answers) in demo_answers(partners).items():
+            if status == Worksheet.Status.NOT_STARTED or slug in existing or slug not in tools:
+                continue
+            sheet = services.worksheet_save(
+                worksheet=Worksheet(collaboration=collaboration, tool=tools[slug]),
+                answers=answers,
+                user=writer,
+                version=0,
+                status=Worksheet.Status.IN_PROGRESS,
+            )
+            if status != Worksheet.Status.IN_PROGRESS:
+                services.worksheet_set_status(
+                    worksheet=sheet, status=status, user=reviewer, version=sheet.version
+                )
+            filled += 1
+        return filled
 
     def _account(self, email: str, first: str, last: str):
         user_model = get_user_model()
