@@ -16,6 +16,10 @@ class SignOffForm(forms.ModelForm):
         }
         help_texts = {"note": _("Reservations or disagreements: say what would change your mind.")}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["position"].choices = SignOff.Position.choices
+
 
 class CommentForm(forms.ModelForm):
     class Meta:
