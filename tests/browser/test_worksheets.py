@@ -1,0 +1,384 @@
+"""Worksheets in a real browser: autosave, tables, two people saving at once, the same work
+with JavaScript turned off, and an axe audit of every kind of worksheet page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from collaborations.models import Role, Sector
+from stages import services
+from stages.models import Comment, Measurement, SignOff, Tool, Worksheet
+from stages.worksheets.declarations import DEFINITIONS
+from tests.factories import make_member, make_partner, make_user
+
+# Autosave fires 1.2 s after the last keystroke, then waits for the server.
+AUTOSAVE = 10_000
+
+
+def saved(cast, slug: str) -> Worksheet:
+    return Worksheet.objects.get(collaboration=cast.collaboration, tool__slug=slug)
+
+
+def expect_autosaved(page: Page, version: int) -> None:
+    """Wait for the autosave that takes the worksheet to `version`."""
+    state = page.locator("#save-state")
+    expect(state.locator('input[name="version"]')).to_have_value(str(version), timeout=AUTOSAVE)
+    expect(state).to_contain_text("Saved at", timeout=AUTOSAVE)
+
+
+@pytest.fixture
+def contexts(browser: Browser) -> Iterator[list[BrowserContext]]:
+    """Browser contexts made by `open_as`, closed at the end of the test."""
+    made: list[BrowserContext] = []
+    yield made
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def open_as(browser: Browser, sign_in, contexts, live_server):
+    """A page in a fresh browser context signed in as `user`, at `path`."""
+
+    def open_as(user, path: str, **context_options) -> Page:
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        sign_in(context, user)
+        page = context.new_page()
+        response = page.goto(live_server.url + path)
+        assert response is not None
+        assert response.ok, f"{response.status} for {response.url}"
+        return page
+
+    return open_as
+
+
+def tool_path(cast, slug: str) -> str:
+    return f"/collaborations/{cast.collaboration.pk}/tools/{slug}/"
+
+
+# 1. Autosave
+
+
+def test_autosave_saves_typed_text_without_a_click(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "tell-the-story"))
+    story = "We met in the library basement.\nEvery Tuesday for a year."
+    page.locator("#worksheet-form textarea").first.fill(story)
+
+    expect(page.locator("#save-state")).to_contain_text("Saved at", timeout=AUTOSAVE)
+    sheet = saved(cast, "tell-the-story")
+    assert sheet.version == 1
+    assert sheet.answers["process_story"] == story
+    assert sheet.updated_by == cast.partner.user
+
+    page.reload()
+    expect(page.get_by_role("textbox", name="The process story", exact=True)).to_have_value(story)
+    expect(page.locator("#save-state")).to_contain_text("Last saved")
+
+
+def test_autosave_twice_with_an_added_row_keeps_one_copy_of_each_row(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "engage-potential-partners"))
+    table = page.locator('fieldset[data-prefix="stakeholders"]')
+    rows = table.locator("tbody.rows > tr")
+    # The blank row is always there; the button adds a second one.
+    expect(rows).to_have_count(1)
+    table.get_by_label("Organization, row 1").fill("Workforce Alliance")
+    table.get_by_label("Sector, row 1").select_option("nonprofit")
+    add_row = table.get_by_role("button", name="Add a row")
+    expect(add_row).to_be_visible()
+    add_row.click()
+    expect(rows).to_have_count(2)
+    expect(table.get_by_label("Organization, row 2")).to_be_focused()
+    table.get_by_label("Organization, row 2").fill("City Hall")
+    table.get_by_label("Sector, row 2").select_option("government")
+    expect_autosaved(page, 1)
+    first = saved(cast, "engage-potential-partners")
+    assert [(r["organization"], r["sector"]) for r in first.answers["stakeholders"]] == [
+        ("Workforce Alliance", "nonprofit"),
+        ("City Hall", "government"),
+    ]
+
+    # More typing: a second autosave sends the same rows again, with the same ids.
+    table.get_by_label("Stake in the issue, row 2").fill("Runs the summer jobs program")
+    page.get_by_role("textbox", name="Existing networks and efforts", exact=True).fill(
+        "The Youth Council"
+    )
+    expect_autosaved(page, 2)
+
+    second = saved(cast, "engage-potential-partners")
+    assert second.version == 2
+    stakeholders = second.answers["stakeholders"]
+    assert [(r["organization"], r["sector"], r["stake"]) for r in stakeholders] == [
+        ("Workforce Alliance", "nonprofit", ""),
+        ("City Hall", "government", "Runs the summer jobs program"),
+    ]
+    assert [r["id"] for r in stakeholders] == [r["id"] for r in first.answers["stakeholders"]]
+    assert len({r["id"] for r in stakeholders}) == 2
+    assert second.answers["networks"] == "The Youth Council"
+
+    page.reload()
+    expect(rows).to_have_count(3)  # the two saved rows and a blank one
+    expect(table.get_by_label("Organization, row 2")).to_have_value("City Hall")
+    expect(table.get_by_label("Organization, row 3")).to_have_value("")
+
+
+# 2. Two people saving the same worksheet
+
+
+@pytest.fixture
+def conflicting_pages(open_as, cast) -> tuple[Page, Page]:
+    """A (a partner) and B (a facilitator) both open the vision worksheet at version 0; A's
+    text is autosaved first, then B types over the same answer and gets the conflict view."""
+    path = tool_path(cast, "share-a-vision-of-success")
+    mine = open_as(cast.partner.user, path)
+    theirs = open_as(cast.facilitator.user, path)
+    mine.get_by_role("textbox", name="Vision statement", exact=True).fill(
+        "Every teenager has a summer job."
+    )
+    expect_autosaved(mine, 1)
+
+    theirs.get_by_role("textbox", name="Vision statement", exact=True).fill(
+        "Half the teenagers work by 2027."
+    )
+    conflict = theirs.locator(".conflict")
+    expect(conflict).to_be_visible(timeout=AUTOSAVE)
+    expect(conflict).to_contain_text("Someone else saved this worksheet")
+    their_version = conflict.locator("details", has_text="Their version")
+    expect(their_version).to_contain_text("Every teenager has a summer job.")
+    # What B typed is still in the form, now based on A's version.
+    expect(theirs.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
+        "Half the teenagers work by 2027."
+    )
+    expect(theirs.locator('#save-state input[name="version"]')).to_have_value("1")
+    assert saved(cast, "share-a-vision-of-success").version == 1
+    return mine, theirs
+
+
+def test_conflict_keep_mine_saves_over_theirs(conflicting_pages, cast):
+    _, page = conflicting_pages
+    page.get_by_role("button", name="Keep mine").click()
+
+    expect(page.locator(".messages")).to_contain_text("Saved.")
+    expect(page.locator(".conflict")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
+        "Half the teenagers work by 2027."
+    )
+    sheet = saved(cast, "share-a-vision-of-success")
+    assert sheet.version == 2
+    assert sheet.answers["vision"] == "Half the teenagers work by 2027."
+    assert sheet.updated_by == cast.facilitator.user
+
+
+def test_conflict_take_theirs_drops_mine(conflicting_pages, cast):
+    _, page = conflicting_pages
+    page.get_by_role("link", name="Take theirs").click()
+
+    expect(page.locator(".conflict")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
+        "Every teenager has a summer job."
+    )
+    sheet = saved(cast, "share-a-vision-of-success")
+    assert sheet.version == 1
+    assert sheet.answers["vision"] == "Every teenager has a summer job."
+    assert sheet.updated_by == cast.partner.user
+
+
+# 3. Without JavaScript
+
+
+def test_without_javascript_save_and_ready_for_review(open_as, cast):
+    slug = "define-the-intent-of-the-evaluation"
+    page = open_as(cast.partner.user, tool_path(cast, slug), java_script_enabled=False)
+    expect(page.get_by_role("button", name="Add a row")).to_be_hidden()
+    intent = page.get_by_role("textbox", name="Agreed intent", exact=True)
+    intent.fill("Learn whether the summer jobs lead to second jobs.")
+    table = page.locator('fieldset[data-prefix="intents"]')
+    table.get_by_label("Partner, row 1").select_option(label="Workforce Alliance")
+    table.get_by_label("Purpose, row 1").select_option("outcomes")
+    table.get_by_label("Why, row 1").fill("Our funder asks for it.")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.locator(".messages")).to_contain_text("Saved.")
+    expect(intent).to_have_value("Learn whether the summer jobs lead to second jobs.")
+    expect(table.get_by_label("Partner, row 1")).to_have_value(str(cast.partner.partner.pk))
+    expect(table.get_by_label("Purpose, row 1")).to_have_value("outcomes")
+    expect(table.get_by_label("Why, row 1")).to_have_value("Our funder asks for it.")
+    expect(table.get_by_label("Why, row 2")).to_have_value("")  # the blank row
+    sheet = saved(cast, slug)
+    assert sheet.version == 1
+    assert sheet.answers["agreed_intent"] == "Learn whether the summer jobs lead to second jobs."
+    assert [(r["partner"], r["purpose"], r["why"]) for r in sheet.answers["intents"]] == [
+        (cast.partner.partner.pk, "outcomes", "Our funder asks for it.")
+    ]
+
+    # Asking for review with a required answer ("Evaluation questions") missing.
+    page.get_by_role("textbox", name="Method", exact=True).fill("Surveys at 6 and 12 months.")
+    page.get_by_role("button", name="Save and mark ready for review").click()
+
+    expect(page.get_by_role("alert").filter(has_text="Please correct")).to_be_visible()
+    questions = page.get_by_role("textbox", name="Evaluation questions", exact=True)
+    expect(questions).to_have_value("")
+    error = page.locator("#worksheet-form").get_by_text("Answer this before asking for review.")
+    expect(error).to_have_count(1)
+    # The message sits with the field it is about.
+    field_group = page.locator("#div_id_answers-questions")
+    expect(field_group).to_contain_text("Answer this before asking for review.")
+    expect(page.get_by_role("textbox", name="Method", exact=True)).to_have_value(
+        "Surveys at 6 and 12 months."
+    )
+    expect(intent).to_have_value("Learn whether the summer jobs lead to second jobs.")
+    expect(table.get_by_label("Why, row 1")).to_have_value("Our funder asks for it.")
+    sheet = saved(cast, slug)
+    assert sheet.version == 1
+    assert sheet.status == Worksheet.Status.IN_PROGRESS
+    assert sheet.answers["method"] == ""
+
+
+def test_without_javascript_an_invalid_date_is_refused(open_as, cast):
+    slug = "demonstrate-competency"
+    page = open_as(cast.partner.user, tool_path(cast, slug), java_script_enabled=False)
+    table = page.locator('fieldset[data-prefix="commitments"]')
+    table.get_by_label("Commitment, row 1").fill("Host 20 interns")
+    due = table.get_by_label("Due date, row 1")
+    # A browser without a date picker shows a plain text box, where anything can be typed.
+    due.evaluate("input => { input.type = 'text'; }")
+    due.fill("31/02/2026")
+    page.get_by_role("textbox", name="Capacity gaps", exact=True).fill(
+        "No one to supervise on Fridays."
+    )
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.get_by_role("alert").filter(has_text="Please correct")).to_be_visible()
+    row = table.locator("tbody.rows > tr").first
+    expect(row).to_contain_text("Enter a valid date.")
+    expect(table.get_by_label("Commitment, row 1")).to_have_value("Host 20 interns")
+    expect(page.get_by_role("textbox", name="Capacity gaps", exact=True)).to_have_value(
+        "No one to supervise on Fridays."
+    )
+    assert not Worksheet.objects.filter(collaboration=cast.collaboration, tool__slug=slug).exists()
+
+
+# 4. Accessibility
+
+
+def audit(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("slug", list(DEFINITIONS))
+def test_every_worksheet_has_no_axe_violations(open_as, cast, slug):
+    page = open_as(cast.partner.user, tool_path(cast, slug))
+    expect(page.locator("#worksheet-form")).to_be_visible()
+    audit(page)
+
+
+def test_read_only_worksheet_has_no_axe_violations(open_as, cast):
+    slug = "engage-potential-partners"
+    services.worksheet_save(
+        worksheet=Worksheet.for_tool(cast.collaboration, Tool.objects.get(slug=slug)),
+        answers={
+            "stakeholders": [
+                {
+                    "id": "new-0123456789ab",
+                    "organization": "City Hall",
+                    "sector": Sector.GOVERNMENT,
+                    "stake": "Runs the summer jobs program",
+                    "influence": 5,
+                    "interest": 3,
+                    "closeness": "",
+                    "status": "contacted",
+                }
+            ],
+            "networks": "The Youth Council.\nThe Chamber of Commerce.",
+            "alignment": "",
+        },
+        user=cast.partner.user,
+        version=0,
+    )
+    page = open_as(cast.viewer.user, tool_path(cast, slug))
+    expect(page.locator("#worksheet-form")).to_have_count(0)
+    expect(page.get_by_role("main")).to_contain_text("Runs the summer jobs program")
+    expect(page.get_by_role("main")).to_contain_text("The Chamber of Commerce.")
+    audit(page)
+
+
+def test_conflict_view_has_no_axe_violations(open_as, cast):
+    slug = "share-a-vision-of-success"
+    page = open_as(cast.partner.user, tool_path(cast, slug))
+    # Someone else saves while the page is open.
+    services.worksheet_save(
+        worksheet=Worksheet.for_tool(cast.collaboration, Tool.objects.get(slug=slug)),
+        answers={"vision": "Every teenager has a summer job.", "partner_success": []},
+        user=cast.facilitator.user,
+        version=0,
+    )
+    page.get_by_role("textbox", name="Vision statement", exact=True).fill(
+        "Half the teenagers work by 2027."
+    )
+    expect(page.locator(".conflict")).to_be_visible(timeout=AUTOSAVE)
+    expect(page.locator(".conflict")).to_contain_text("Every teenager has a summer job.")
+    audit(page)
+
+
+@pytest.mark.parametrize("who", ["partner", "facilitator"])
+def test_sign_off_worksheet_with_a_sign_off_and_a_comment_has_no_axe_violations(open_as, cast, who):
+    slug = "share-a-vision-of-success"
+    tool = Tool.objects.get(slug=slug)
+    other = make_partner(cast.collaboration, name="City Hall", sector=Sector.GOVERNMENT)
+    make_member(cast.collaboration, Role.PARTNER, make_user(), partner=other)
+    SignOff.objects.create(
+        collaboration=cast.collaboration,
+        tool=tool,
+        partner=cast.partner.partner,
+        position=SignOff.Position.RESERVATIONS,
+        note="Only if the jobs are paid.",
+        user=cast.partner.user,
+    )
+    Comment.objects.create(
+        collaboration=cast.collaboration,
+        tool=tool,
+        author=cast.facilitator.user,
+        body="Could the vision name the neighborhood?",
+    )
+    page = open_as(getattr(cast, who).user, tool_path(cast, slug))
+    sign_off = page.locator("#sign-off")
+    expect(sign_off).to_contain_text("Agrees with reservations")
+    expect(sign_off).to_contain_text("Only if the jobs are paid.")
+    expect(sign_off).to_contain_text("Not yet")
+    expect(page.locator("#comments")).to_contain_text("Could the vision name the neighborhood?")
+    audit(page)
+
+
+@pytest.mark.parametrize("measured", [False, True], ids=["no-measurement", "measured"])
+def test_indicator_page_has_no_axe_violations(open_as, cast, measured):
+    slug = "agree-on-measures-of-success"
+    tool = Tool.objects.get(slug=slug)
+    Worksheet.objects.create(
+        collaboration=cast.collaboration,
+        tool=tool,
+        status=Worksheet.Status.IN_PROGRESS,
+        version=1,
+        answers={
+            "indicators": [
+                {"id": "i1", "name": "Jobs", "unit": "people", "baseline": 10, "target": 50}
+            ]
+        },
+    )
+    if measured:
+        Measurement.objects.create(
+            collaboration=cast.collaboration,
+            tool=tool,
+            table="indicators",
+            row_id="i1",
+            date="2026-03-01",
+            value=30,
+            note="Spring count",
+            user=cast.partner.user,
+        )
+    page = open_as(cast.partner.user, f"{tool_path(cast, slug)}tables/indicators/rows/i1/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jobs")
+    audit(page)
