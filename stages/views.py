@@ -28,7 +28,7 @@ from stages.models import (
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
-from stages.worksheets.display import present
+from stages.worksheets.display import present, totals
 from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.schema import Definition
 
@@ -160,6 +160,11 @@ def _links(definition: Definition, answers: dict, partners: list[Partner]) -> di
     that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
+    sums = [
+        (table, totals(table, answers.get(table.name) or [], partners))
+        for table in definition.tables
+        if table.totals
+    ]
     for table in definition.tables:
         for row in answers.get(table.name) or []:
             if table.becomes_partner:
@@ -170,7 +175,11 @@ def _links(definition: Definition, answers: dict, partners: list[Partner]) -> di
                     )
             if table.measured and row.get(table.measured[0]):
                 indicators.append((table.name, row["id"], row[table.measured[0]]))
-    return {"partner_rows": partner_rows, "indicators": indicators}
+    return {
+        "partner_rows": partner_rows,
+        "indicators": indicators,
+        "totals": [(table, lines) for table, lines in sums if lines],
+    }
 
 
 def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:

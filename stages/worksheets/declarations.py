@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from stages.worksheets.schema import Definition, Field, Kind, Section, Table
+from stages.worksheets.schema import Definition, Field, Kind, Section, Table, Totals
 
 SCALE_HELP = _("1 = very low, 5 = very high")
 
@@ -346,6 +346,7 @@ declare(
                     Table(
                         name="resources",
                         label=_("Resource ledger"),
+                        totals=Totals("value", ("partner", "kind")),
                         required_rows=1,
                         columns=(
                             Field("partner", _("Partner"), Kind.PARTNER),

@@ -43,6 +43,15 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """Sums of a number column, grouped by each of some columns. Grouping by a partner column
+    also groups by the partners' sectors."""
+
+    value: str
+    by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     label: Text
@@ -54,6 +63,7 @@ class Table:
     becomes_partner: tuple[str, str] | None = None
     # Rows are indicators measured over time: (name, unit, baseline, target) columns.
     measured: tuple[str, str, str, str] | None = None
+    totals: Totals | None = None
 
 
 @dataclass(frozen=True)

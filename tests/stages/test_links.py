@@ -99,3 +99,32 @@ def test_bad_measurements_are_explained_and_kept(cast):
     assert "Enter a number" in page
     assert 'value="kept"' in page
     assert not Measurement.objects.exists()
+
+
+def test_resource_ledger_shows_totals_by_partner_sector_and_kind(cast):
+    city = cast.partner.partner
+    city.sector = "government"
+    city.save()
+    _sheet(
+        cast,
+        "account-for-resources",
+        {
+            "resources": [
+                {"id": "r1", "partner": city.pk, "kind": "funding", "value": 1000.0},
+                {"id": "r2", "partner": city.pk, "kind": "staff_time", "value": 250.5},
+                {"id": "r3", "partner": None, "kind": "funding", "value": 100.0},
+            ]
+        },
+    )
+    response = cast.client("viewer").get(
+        reverse("stages:worksheet", args=[cast.collaboration.pk, "account-for-resources"])
+    )
+    totals = {
+        t.heading: dict(t.lines)
+        for _table, sums in response.context["links"]["totals"]
+        for t in sums
+    }
+    assert totals["By partner"]["Workforce Alliance"] == "1,250.50"
+    assert totals["By sector"]["Government"] == "1,250.50"
+    assert totals["By kind"]["Funding"] == "1,100.00"
+    assert totals["Overall"]["Total"] == "1,350.50"
