@@ -66,6 +66,17 @@ def abilities(membership: Membership) -> dict[str, bool]:
     return {code: allowed(membership, code) for code in _BY_CODE}
 
 
+def page_context(membership: Membership, **extra) -> dict:
+    """What every collaboration page's template needs: the collaboration, the viewer's
+    membership and what they may do."""
+    return {
+        "collaboration": membership.collaboration,
+        "membership": membership,
+        "can": abilities(membership),
+        **extra,
+    }
+
+
 def role_matrix() -> list[tuple[Permission, list[bool]]]:
     """Rows of the role matrix: each permission with a yes/no per role, in `Role` order."""
     return [(p, [role in p.roles for role in Role.values]) for p in PERMISSIONS]

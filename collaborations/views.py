@@ -15,16 +15,6 @@ from collaborations.forms import CollaborationForm, InvitationForm, MembershipFo
 from collaborations.models import Invitation, Membership, Partner, Role
 
 
-def _context(membership: Membership, **extra) -> dict:
-    """What every collaboration page needs: the collaboration, the viewer's role and rights."""
-    return {
-        "collaboration": membership.collaboration,
-        "membership": membership,
-        "can": access.abilities(membership),
-        **extra,
-    }
-
-
 @login_required
 def collaboration_create(request: HttpRequest) -> HttpResponse:
     form = CollaborationForm(request.POST or None)
@@ -46,7 +36,9 @@ def collaboration_edit(request: HttpRequest, collaboration_id: int) -> HttpRespo
         messages.success(request, _("Details saved."))
         return redirect(membership.collaboration)
     return render(
-        request, "collaborations/collaboration_form.html", _context(membership, form=form)
+        request,
+        "collaborations/collaboration_form.html",
+        access.page_context(membership, form=form),
     )
 
 
@@ -68,7 +60,9 @@ def partner_list(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     membership = access.member_or_404(request.user, collaboration_id)
     partners = membership.collaboration.partners.order_by("sector", "name")
     return render(
-        request, "collaborations/partner_list.html", _context(membership, partners=partners)
+        request,
+        "collaborations/partner_list.html",
+        access.page_context(membership, partners=partners),
     )
 
 
@@ -90,7 +84,7 @@ def partner_form(
     return render(
         request,
         "collaborations/partner_form.html",
-        _context(membership, form=form, partner=partner),
+        access.page_context(membership, form=form, partner=partner),
     )
 
 
@@ -103,7 +97,9 @@ def partner_delete(request: HttpRequest, collaboration_id: int, partner_id: int)
         messages.success(request, _("Partner “%(name)s” removed.") % {"name": partner.name})
         return redirect("collaborations:partners", collaboration_id)
     return render(
-        request, "collaborations/partner_confirm_delete.html", _context(membership, partner=partner)
+        request,
+        "collaborations/partner_confirm_delete.html",
+        access.page_context(membership, partner=partner),
     )
 
 
@@ -130,7 +126,7 @@ def _members_page(
     invitations = collaboration.invitations.filter(accepted_at__isnull=True).select_related(
         "partner"
     )
-    context = _context(
+    context = access.page_context(
         membership,
         rows=rows,
         invitations=invitations if can_manage else [],

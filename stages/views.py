@@ -33,15 +33,6 @@ from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.schema import Definition
 
 
-def _context(membership: Membership, **extra) -> dict:
-    return {
-        "collaboration": membership.collaboration,
-        "membership": membership,
-        "can": access.abilities(membership),
-        **extra,
-    }
-
-
 def _tools_with_worksheets(collaboration: Collaboration, tools) -> list[tuple[Tool, Worksheet]]:
     """Each tool beside the collaboration's worksheet for it (unsaved if not started)."""
     saved = {
@@ -88,7 +79,7 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     return render(
         request,
         "stages/dashboard.html",
-        _context(
+        access.page_context(
             membership,
             progress=stage_progress([collaboration.pk])[collaboration.pk],
             tools=_tools_with_worksheets(collaboration, tools),
@@ -107,7 +98,7 @@ def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -
     return render(
         request,
         "stages/stage_detail.html",
-        _context(
+        access.page_context(
             membership,
             stage=stage,
             stage_progress=next(p for p in progress if p.stage.pk == stage.pk),
@@ -135,7 +126,7 @@ def _worksheet_context(
     own = sign_offs.get(membership.partner_id)
     extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
-    return _context(
+    return access.page_context(
         membership,
         links=_links(forms.definition, sheet.answers, partners),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
@@ -485,7 +476,7 @@ def indicator(
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
     progress = IndicatorProgress.of(spec, row, list(measurements))
-    context = _context(
+    context = access.page_context(
         membership,
         stage=sheet.tool.stage,
         tool=sheet.tool,
