@@ -200,7 +200,7 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
 @login_required
 def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
     if request.method == "POST":
-        return worksheet_save(request, collaboration_id, tool_slug)
+        return _worksheet_save(request, collaboration_id, tool_slug)
     membership = access.member_or_404(request.user, collaboration_id)
     sheet, forms = _load_worksheet(membership, tool_slug)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
@@ -213,7 +213,7 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
-def worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
     messages; a save based on an old version comes back as a conflict with both versions."""
     membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
