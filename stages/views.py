@@ -185,7 +185,8 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
         newer.changed = [
             str(label)
             for name, label in labels.items()
-            if newer.answers.get(name) != before.get(name)
+            # An empty answer and a missing one are the same to a reader.
+            if (newer.answers.get(name) or None) != (before.get(name) or None)
         ]
     return revisions[:limit]
 

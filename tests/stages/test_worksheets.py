@@ -334,3 +334,18 @@ def test_members_of_other_collaborations_see_nothing(cast):
     client = Client()
     client.force_login(other.user)
     assert client.get(_url(cast, "tell-the-story")).status_code == 404
+
+
+def test_history_names_only_the_answers_that_changed(cast):
+    slug = "tell-the-story"
+    definition = definition_for(slug)
+    client = cast.client("partner")
+    data = empty_post(definition, version=0)
+    data["answers-process_story"] = "How we worked together."
+    client.post(_url(cast, slug), data)
+    data.update({"version": "1", "answers-lessons": "Start with the employers."})
+    client.post(_url(cast, slug), data)
+    newest, first = client.get(_url(cast, slug)).context["revisions"]
+    labels = {f.name: str(f.label) for f in definition.fields}
+    assert first.changed == [labels["process_story"]]
+    assert newest.changed == [labels["lessons"]]
