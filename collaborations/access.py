@@ -45,6 +45,7 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("resolve_comments", _("Resolve comments"), _FACILITATORS),
     Permission("manage_partners", _("Add, edit and remove partner organizations"), _FACILITATORS),
     Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
+    Permission("take_health_check", _("Rate the collaboration's health"), _ALL),
     Permission("keep_support_log", _("Keep the support log"), _FACILITATORS),
     Permission("edit_collaboration", _("Edit the collaboration's details"), _FACILITATORS),
     Permission(

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "collaborations",
     "stages",
+    "support",
+    "health",
+    "reports",
 ]
 
 MIDDLEWARE = [

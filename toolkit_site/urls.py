@@ -10,4 +10,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("collaborations.urls")),
     path("", include("stages.urls")),
+    path("", include("support.urls")),
+    path("", include("health.urls")),
+    path("", include("reports.urls")),
 ]
