@@ -35,6 +35,11 @@ class StageProgress:
     def percent_complete(self) -> int:
         return round(100 * self.complete / self.tools) if self.tools else 0
 
+    @property
+    def percent_started(self) -> int:
+        """Complete and in progress together, as a share of the stage's tools."""
+        return round(100 * (self.complete + self.in_progress) / self.tools) if self.tools else 0
+
 
 def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProgress]]:
     """For each collaboration, its progress in every stage, in stage order."""

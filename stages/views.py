@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from collaborations import access
-from collaborations.models import Collaboration, Membership, Partner, Sector
+from collaborations.models import Membership, Partner, Sector
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
@@ -25,24 +25,13 @@ from stages.models import (
     Worksheet,
     WorksheetRevision,
 )
+from stages.overview import overview, stage_overview
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
 from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.schema import Definition
-
-
-def _tools_with_worksheets(collaboration: Collaboration, tools) -> list[tuple[Tool, Worksheet]]:
-    """Each tool beside the collaboration's worksheet for it (unsaved if not started)."""
-    saved = {
-        w.tool_id: w
-        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
-    }
-    return [
-        (tool, saved.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool))
-        for tool in tools
-    ]
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -75,15 +64,16 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     membership = access.member_or_404(request.user, collaboration_id)
     collaboration = membership.collaboration
-    tools = Tool.objects.select_related("stage").order_by("number")
+    seen = overview(collaboration)
     return render(
         request,
         "stages/dashboard.html",
         access.page_context(
             membership,
-            progress=stage_progress([collaboration.pk])[collaboration.pk],
-            tools=_tools_with_worksheets(collaboration, tools),
-            partner_count=collaboration.partners.count(),
+            overview=seen,
+            progress=seen.progress,
+            tools=seen.tools,
+            charts=seen.charts(),
             member_count=collaboration.memberships.count(),
         ),
     )
@@ -93,17 +83,11 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
 def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -> HttpResponse:
     membership = access.member_or_404(request.user, collaboration_id)
     stage = get_object_or_404(Stage, slug=stage_slug)
-    collaboration = membership.collaboration
-    progress = stage_progress([collaboration.pk])[collaboration.pk]
+    progress, tools = stage_overview(membership.collaboration, stage)
     return render(
         request,
         "stages/stage_detail.html",
-        access.page_context(
-            membership,
-            stage=stage,
-            stage_progress=next(p for p in progress if p.stage.pk == stage.pk),
-            tools=_tools_with_worksheets(collaboration, stage.tools.order_by("number")),
-        ),
+        access.page_context(membership, stage=stage, stage_progress=progress, tools=tools),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from stages.worksheets.schema import Definition, Field, Kind, Section, Table, Totals
+from stages.worksheets.schema import Deadlines, Definition, Field, Kind, Section, Table, Totals
 
 SCALE_HELP = _("1 = very low, 5 = very high")
 
@@ -877,6 +877,15 @@ declare(
                         name="commitments",
                         label=_("Commitment tracker"),
                         required_rows=1,
+                        deadlines=Deadlines(
+                            "commitment",
+                            "due",
+                            "status",
+                            closed=("done", "dropped"),
+                            late=("late",),
+                            kept=("done",),
+                            partner="partner",
+                        ),
                         columns=(
                             Field(
                                 "commitment",
@@ -934,6 +943,9 @@ declare(
                         name="milestones",
                         label=_("Milestones"),
                         required_rows=1,
+                        deadlines=Deadlines(
+                            "milestone", "due", "status", closed=("reached", "missed")
+                        ),
                         columns=(
                             Field(
                                 "milestone",

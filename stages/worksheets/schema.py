@@ -52,6 +52,22 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Deadlines:
+    """Rows are promises with a due date, watched by the dashboards: the columns that say what
+    was promised, by when, its status and (optionally) which partner promised it. A row whose
+    status is in `closed` needs no more attention; one in `late` is late whatever its date; a
+    row in `kept` counts towards its partner's follow-through."""
+
+    what: str
+    due: str
+    status: str
+    closed: tuple[str, ...]
+    late: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     label: Text
@@ -64,6 +80,7 @@ class Table:
     # Rows are indicators measured over time: (name, unit, baseline, target) columns.
     measured: tuple[str, str, str, str] | None = None
     totals: Totals | None = None
+    deadlines: Deadlines | None = None
 
 
 @dataclass(frozen=True)
