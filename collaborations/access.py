@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,9 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
     Permission("take_health_check", _("Rate the collaboration's health"), _ALL),
     Permission("keep_support_log", _("Keep the support log"), _FACILITATORS),
+    Permission(
+        "follow_in_portfolio", _("Follow the collaboration in their portfolio"), _FACILITATORS, True
+    ),
     Permission("edit_collaboration", _("Edit the collaboration's details"), _FACILITATORS),
     Permission(
         "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
@@ -81,6 +85,18 @@ def page_context(membership: Membership, **extra) -> dict:
 def role_matrix() -> list[tuple[Permission, list[bool]]]:
     """Rows of the role matrix: each permission with a yes/no per role, in `Role` order."""
     return [(p, [role in p.roles for role in Role.values]) for p in PERMISSIONS]
+
+
+def memberships_with(user: AbstractBaseUser | AnonymousUser, code: str) -> QuerySet[Membership]:
+    """The user's memberships that hold the permission `code`, collaborations loaded: for
+    pages that span collaborations, such as the facilitator's portfolio."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    permission = _BY_CODE[code]
+    memberships = Membership.objects.filter(user=user, role__in=permission.roles)
+    if not permission.when_archived:
+        memberships = memberships.filter(collaboration__archived_at__isnull=True)
+    return memberships.select_related("collaboration", "partner")
 
 
 def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int) -> Membership:

@@ -7,6 +7,8 @@ app_name = "stages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("collaborations/", views.collaboration_list, name="collaboration-list"),
+    path("portfolio/", views.portfolio, name="portfolio"),
+    path("portfolio/export.csv", views.portfolio_csv, name="portfolio-csv"),
     path("collaborations/<int:collaboration_id>/", views.dashboard, name="dashboard"),
     path(
         "collaborations/<int:collaboration_id>/stages/<slug:stage_slug>/",

@@ -3,6 +3,8 @@ dashboard, a stage, and a tool's worksheet."""
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -26,12 +28,15 @@ from stages.models import (
     WorksheetRevision,
 )
 from stages.overview import overview, stage_overview
+from stages.portfolio import SORTS, sort_rows
+from stages.portfolio import portfolio as portfolio_rows
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
 from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.schema import Definition
+from support.models import Strategy
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -77,6 +82,74 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
             member_count=collaboration.memberships.count(),
         ),
     )
+
+
+@login_required
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """Every collaboration the user facilitates, sortable by any column."""
+    rows, sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
+    columns = [
+        (name, label, sort.removeprefix("-") == name, sort.startswith("-"))
+        for name, (label, _key) in SORTS.items()
+    ]
+    return render(
+        request,
+        "stages/portfolio.html",
+        {
+            "rows": rows,
+            "sort": sort,
+            "columns": columns,
+            "attention": sum(1 for r in rows if r.flags),
+            "strategies": Strategy,
+        },
+    )
+
+
+def _csv_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@login_required
+def portfolio_csv(request: HttpRequest) -> HttpResponse:
+    """The portfolio as a spreadsheet, in the order the page shows it."""
+    rows, _sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Collaboration"),
+            _("Community"),
+            _("Current stage"),
+            _("Percent complete"),
+            _("Reviews waiting"),
+            _("Last activity"),
+            _("Stalled"),
+            _("Late commitments and milestones"),
+            _("Partners not signed off"),
+            *(f"{_('Support')}: {label}" for label in Strategy.labels),
+            _("Archived"),
+        ]
+    )
+    for row in rows:
+        writer.writerow(
+            [
+                _csv_cell(row.collaboration.name),
+                _csv_cell(row.collaboration.community),
+                row.current_stage.name,
+                row.percent_complete,
+                row.reviews_waiting,
+                row.last_activity.date().isoformat() if row.last_activity else "",
+                _("yes") if row.stalled else _("no"),
+                row.late,
+                _csv_cell("; ".join(row.not_signed_off)),
+                *(row.support[value] for value in Strategy.values),
+                _("yes") if row.collaboration.is_archived else _("no"),
+            ]
+        )
+    return response
 
 
 @login_required

@@ -1,0 +1,83 @@
+"""Charts drawn on the server: geometry that matches the numbers, round gridlines, escaped
+labels, and a table of the same numbers."""
+
+from __future__ import annotations
+
+import pytest
+from django.template.loader import render_to_string
+
+from stages.charts import (
+    LABEL_WIDTH,
+    PLOT,
+    Bar,
+    BarChart,
+    Series,
+    _round_up,
+    influence_interest_chart,
+)
+
+
+def _chart(*bars: Bar, **fields) -> BarChart:
+    return BarChart(
+        key="k",
+        title="Title",
+        description="Description",
+        series=[Series("Done", "#000000"), Series("Doing", "#111111")],
+        bars=list(bars),
+        label_heading="Thing",
+        **fields,
+    )
+
+
+def test_stacked_bars_are_as_long_as_their_values():
+    chart = _chart(Bar("A", [3, 1]), Bar("B", [0, 2]), maximum=8)
+    first, second = chart.placed
+    assert [s.width for s in first.segments] == [PLOT * 3 / 8, PLOT * 1 / 8]
+    assert first.segments[1].x == LABEL_WIDTH + PLOT * 3 / 8
+    # A zero value draws nothing.
+    assert [s.label for s in second.segments] == ["Doing"]
+    assert chart.rows == [["A", "3", "1"], ["B", "0", "2"]]
+    assert chart.headings == ["Thing", "Done", "Doing"]
+
+
+@pytest.mark.parametrize(
+    ("largest", "whole", "top"),
+    [(1, True, 4), (5, True, 8), (13, True, 16), (99, True, 100), (250_000, True, 300_000),
+     (0.5, False, 0.6)],
+)  # fmt: skip
+def test_the_full_width_is_a_round_number_above_the_largest_bar(largest, whole, top):
+    assert _round_up(largest, whole) == pytest.approx(top)
+
+
+def test_gridlines_fall_on_round_values():
+    chart = _chart(Bar("A", [7, 6]))  # 13 → a scale of 0 to 16
+    assert [label for _x, label in chart.ticks] == ["0", "4", "8", "12", "16"]
+
+
+def test_an_empty_chart_says_so_instead_of_drawing():
+    html = render_to_string(
+        "charts/_chart.html", {"chart": _chart(Bar("A", [0, 0]), empty="Nothing yet.")}
+    )
+    assert "Nothing yet." in html
+    assert "<svg" not in html
+
+
+def test_labels_are_escaped_in_the_picture_and_the_table():
+    chart = influence_interest_chart(
+        [
+            {"organization": "<script>alert(1)</script>", "influence": 5, "interest": 4},
+            {"organization": "Unrated", "influence": None, "interest": 2},
+        ]
+    )
+    assert [p.label for p in chart.points] == ["<script>alert(1)</script>"]
+    html = render_to_string("charts/_chart.html", {"chart": chart})
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 2  # picture's title, table
+
+
+def test_points_sharing_a_cell_do_not_cover_each_other():
+    chart = influence_interest_chart(
+        [{"organization": name, "influence": 3, "interest": 3} for name in "ABC"]
+    )
+    positions = {(round(p.cx), round(p.cy)) for p in chart.placed}
+    assert len(positions) == 3

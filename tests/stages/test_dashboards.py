@@ -1,0 +1,344 @@
+"""The collaboration dashboard, the stage pages and the facilitator's portfolio: numbers
+computed from known data, flags, sorting, the CSV export and the charts."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from collaborations.models import Partner, Role, Sector
+from stages.models import Measurement, SignOff, Tool, Worksheet
+from stages.overview import overview
+from support.models import Activity, Strategy
+from tests.factories import make_collaboration, make_member, make_partner, make_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _days(n: int) -> str:
+    return (TODAY + datetime.timedelta(days=n)).isoformat()
+
+
+def _sheet(collaboration, slug, status=Worksheet.Status.IN_PROGRESS, answers=None, **fields):
+    return Worksheet.objects.create(
+        collaboration=collaboration,
+        tool=Tool.objects.get(slug=slug),
+        status=status,
+        answers=answers or {},
+        **{"updated_at": timezone.now(), **fields},
+    )
+
+
+@pytest.fixture
+def promises(cast):
+    """Commitments and milestones with known dates and statuses."""
+    alliance = cast.partner.partner
+    college = make_partner(cast.collaboration, name="Riverside College", sector=Sector.ACADEMIA)
+    _sheet(
+        cast.collaboration,
+        "demonstrate-competency",
+        answers={
+            "commitments": [
+                # late by date, still "on track"
+                {"id": "c1", "commitment": "Host 10 interns", "partner": alliance.pk,
+                 "due": _days(-3), "status": "on_track"},
+                # due soon
+                {"id": "c2", "commitment": "Open the lab", "partner": college.pk,
+                 "due": _days(10), "status": "on_track"},
+                # kept
+                {"id": "c3", "commitment": "Sign the MOU", "partner": alliance.pk,
+                 "due": _days(-20), "status": "done"},
+                # dropped: neither late nor counted
+                {"id": "c4", "commitment": "Buy a van", "partner": college.pk,
+                 "due": _days(-20), "status": "dropped"},
+                # marked late though its date is far away
+                {"id": "c5", "commitment": "Hire a coach", "partner": college.pk,
+                 "due": _days(90), "status": "late"},
+                # far in the future: not shown
+                {"id": "c6", "commitment": "Annual report", "partner": college.pk,
+                 "due": _days(200), "status": "on_track"},
+            ]
+        },
+    )  # fmt: skip
+    _sheet(
+        cast.collaboration,
+        "manage-expectations",
+        answers={
+            "milestones": [
+                {"id": "m1", "milestone": "First cohort starts", "due": _days(-1),
+                 "status": "planned"},
+                {"id": "m2", "milestone": "Graduation", "due": _days(-1), "status": "reached"},
+            ]
+        },
+    )  # fmt: skip
+    return cast
+
+
+def test_dashboard_lists_late_and_soon_due_promises(promises):
+    seen = overview(promises.collaboration)
+    assert [d.what for d in seen.late] == ["Host 10 interns", "First cohort starts", "Hire a coach"]
+    assert [d.what for d in seen.due_soon] == ["Open the lab"]
+    page = promises.client("viewer").get(
+        reverse("stages:dashboard", args=[promises.collaboration.pk])
+    )
+    text = page.content.decode()
+    for shown in ("Host 10 interns", "First cohort starts", "Hire a coach", "Open the lab"):
+        assert shown in text
+    for hidden in ("Sign the MOU", "Buy a van", "Annual report", "Graduation"):
+        assert hidden not in text
+
+
+def test_follow_through_counts_kept_promises_among_those_due(promises):
+    rates = {
+        f.partner: (f.kept, f.came_due, f.percent)
+        for f in overview(promises.collaboration).follow_through
+    }
+    # Alliance: "Sign the MOU" kept, "Host 10 interns" overdue.
+    assert rates["Workforce Alliance"] == (1, 2, 50)
+    # College: "Hire a coach" late; the dropped, soon-due and far-off ones do not count.
+    assert rates["Riverside College"] == (0, 1, 0)
+    page = promises.client("partner").get(
+        reverse("stages:dashboard", args=[promises.collaboration.pk])
+    )
+    assert "1 of 2" in page.content.decode()
+
+
+def test_dashboard_shows_reviews_waiting_and_quiet_worksheets(cast):
+    _sheet(cast.collaboration, "identify-a-manager", Worksheet.Status.READY_FOR_REVIEW)
+    quiet = _sheet(cast.collaboration, "assess-the-history")
+    Worksheet.objects.filter(pk=quiet.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    done = _sheet(cast.collaboration, "share-discretion", Worksheet.Status.COMPLETE)
+    Worksheet.objects.filter(pk=done.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=90)
+    )
+    seen = overview(cast.collaboration)
+    assert [t.slug for t, _w in seen.waiting_review] == ["identify-a-manager"]
+    # A complete worksheet left alone is not a worry; a started one is.
+    assert [t.slug for t, _w in seen.untouched] == ["assess-the-history"]
+    page = cast.client("facilitator").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    text = page.content.decode()
+    assert "Waiting for review" in text
+    assert "Started but untouched for 30 days or more" in text
+
+
+def test_dashboard_says_when_nothing_needs_attention(cast):
+    page = cast.client("facilitator").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    assert "Nothing waits" in page.content.decode()
+
+
+def test_dashboard_indicators_against_targets(cast):
+    _sheet(
+        cast.collaboration,
+        "agree-on-measures-of-success",
+        answers={
+            "indicators": [
+                {"id": "i1", "name": "Interns placed", "unit": "interns", "baseline": 10,
+                 "target": 60},
+                {"id": "i2", "name": "Employers", "baseline": 0, "target": 5},
+            ]
+        },
+    )  # fmt: skip
+    Measurement.objects.create(
+        collaboration=cast.collaboration,
+        tool=Tool.objects.get(slug="agree-on-measures-of-success"),
+        table="indicators",
+        row_id="i1",
+        date=TODAY,
+        value=35,
+    )
+    seen = overview(cast.collaboration)
+    assert [(i.progress.name, i.progress.percent) for i in seen.indicators] == [
+        ("Interns placed", 50),
+        ("Employers", None),
+    ]
+    text = (
+        cast.client("viewer")
+        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .content.decode()
+    )
+    assert "Indicators against their targets" in text
+    assert "50%" in text
+    assert "not measured" in text
+
+
+def test_dashboard_partners_by_sector_and_charts(cast):
+    make_partner(cast.collaboration, name="City Hall", sector=Sector.GOVERNMENT)
+    make_partner(cast.collaboration, name="County", sector=Sector.GOVERNMENT)
+    seen = overview(cast.collaboration)
+    assert [(label, [p.name for p in ps]) for label, ps in seen.sectors] == [
+        ("Government", ["City Hall", "County"]),
+        ("Nonprofit", ["Workforce Alliance"]),
+    ]
+    chart = next(c for c in seen.charts() if c.key == "partners-by-sector")
+    assert dict((row[0], row[1]) for row in chart.rows) == {
+        "Government": "2", "Business": "0", "Nonprofit": "1", "Philanthropy": "0",
+        "Academia": "0", "Community": "0",
+    }  # fmt: skip
+    text = (
+        cast.client("viewer")
+        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .content.decode()
+    )
+    # Each chart is a picture with its title and description, and a table of its numbers.
+    assert text.count('role="img" aria-labelledby="chart-') >= 2
+    assert '<caption class="visually-hidden">Partner organizations by sector</caption>' in text
+
+
+def test_stage_page_shows_its_own_progress(cast):
+    _sheet(cast.collaboration, "build-a-common-fact-base", Worksheet.Status.COMPLETE)
+    _sheet(cast.collaboration, "share-discretion", Worksheet.Status.READY_FOR_REVIEW)
+    _sheet(cast.collaboration, "engage-potential-partners", Worksheet.Status.COMPLETE)
+    response = cast.client("partner").get(
+        reverse("stages:stage", args=[cast.collaboration.pk, "design"])
+    )
+    progress = response.context["stage_progress"]
+    assert (progress.tools, progress.complete, progress.in_progress) == (6, 1, 1)
+    assert "1 of 6 complete, 1 in progress" in response.content.decode()
+
+
+# The portfolio
+
+
+@pytest.fixture
+def facilitator_of_three(db):
+    """A facilitator of an active, a stalled and an archived collaboration, and partner (not
+    facilitator) of a fourth."""
+    user = make_user("dana@example.org")
+    active = make_collaboration(name="Active Alliance", community="Springfield")
+    stalled = make_collaboration(name="Quiet Coalition", community="=cmd|' /C calc'!A0")
+    archived = make_collaboration(name="Old Project", archived_at=timezone.now())
+    elsewhere = make_collaboration(name="Someone Else's")
+    for c in (active, stalled, archived):
+        make_member(c, Role.FACILITATOR, user)
+    make_member(elsewhere, Role.PARTNER, user)
+    # Active: two tools complete, one waiting for review, a late commitment, one partner who
+    # has not signed off a consensus worksheet, and two support activities.
+    first, second = (
+        make_partner(active, name="Bank", status=Partner.Status.ACTIVE),
+        make_partner(active, name="Clinic", status=Partner.Status.ACTIVE),
+    )
+    make_partner(active, name="Maybe Later", status=Partner.Status.POTENTIAL)
+    _sheet(active, "engage-potential-partners", Worksheet.Status.COMPLETE)
+    vision = _sheet(active, "share-a-vision-of-success", Worksheet.Status.COMPLETE)
+    SignOff.objects.create(collaboration=active, tool=vision.tool, partner=first, position="agrees")
+    facts = _sheet(active, "build-a-common-fact-base", Worksheet.Status.READY_FOR_REVIEW)
+    SignOff.objects.create(collaboration=active, tool=facts.tool, partner=first, position="agrees")
+    _sheet(
+        active,
+        "demonstrate-competency",
+        answers={"commitments": [{"id": "c", "commitment": "x", "partner": second.pk,
+                                  "due": _days(-5), "status": "on_track"}]},
+    )  # fmt: skip
+    Activity.objects.create(
+        collaboration=active, date=TODAY, strategy=Strategy.TRAINING, description="TA call"
+    )
+    Activity.objects.create(
+        collaboration=active, date=TODAY, strategy=Strategy.CONVENING, description="Forum"
+    )
+    # Stalled: one worksheet, changed 40 days ago.
+    old = _sheet(stalled, "engage-potential-partners")
+    Worksheet.objects.filter(pk=old.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    return user, active, stalled, archived
+
+
+def test_portfolio_lists_what_i_facilitate_with_flags(client, facilitator_of_three):
+    user = facilitator_of_three[0]
+    client.force_login(user)
+    response = client.get(reverse("stages:portfolio"))
+    rows = {r.collaboration.name: r for r in response.context["rows"]}
+    assert set(rows) == {"Active Alliance", "Quiet Coalition", "Old Project"}
+    a = rows["Active Alliance"]
+    assert (a.percent_complete, a.reviews_waiting, a.late, a.stalled) == (12, 1, 1, False)
+    assert a.current_stage.slug == "implementation"
+    assert a.not_signed_off == ["Clinic"]
+    assert a.support == {**dict.fromkeys(Strategy.values, 0), "training": 1, "convening": 1}
+    q = rows["Quiet Coalition"]
+    assert (q.stalled, q.late, q.not_signed_off, q.current_stage.slug) == (
+        True, 0, [], "diagnosis",
+    )  # fmt: skip
+    assert rows["Old Project"].flags == 0
+    text = response.content.decode()
+    assert "Someone Else" not in text
+    assert "Stalled" in text and "1 partner has not signed off" in text
+
+
+def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilitator_of_three):
+    user = facilitator_of_three[0]
+    client.force_login(user)
+
+    def names(sort):
+        response = client.get(reverse("stages:portfolio"), {"sort": sort})
+        assert response.status_code == 200
+        return [r.collaboration.name for r in response.context["rows"]]
+
+    assert names("name") == ["Active Alliance", "Old Project", "Quiet Coalition"]
+    assert names("-name") == ["Quiet Coalition", "Old Project", "Active Alliance"]
+    assert names("-complete")[0] == "Active Alliance"
+    assert names("activity")[0] == "Old Project"  # never any activity
+    # Default and unknown: most flags first (the active one has two), then by name.
+    assert names("") == names("; DROP TABLE") == names("-flags")
+    assert names("")[0] == "Active Alliance"
+
+
+def test_portfolio_csv_holds_what_the_page_shows(client, facilitator_of_three):
+    user = facilitator_of_three[0]
+    client.force_login(user)
+    response = client.get(reverse("stages:portfolio-csv"), {"sort": "name"})
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header, body = rows[0], rows[1:]
+    assert header[:9] == [
+        "Collaboration", "Community", "Current stage", "Percent complete", "Reviews waiting",
+        "Last activity", "Stalled", "Late commitments and milestones", "Partners not signed off",
+    ]  # fmt: skip
+    assert [r[0] for r in body] == ["Active Alliance", "Old Project", "Quiet Coalition"]
+    active = dict(zip(header, body[0], strict=True))
+    assert active["Percent complete"] == "12"
+    assert active["Late commitments and milestones"] == "1"
+    assert active["Partners not signed off"] == "Clinic"
+    assert active["Support: Training and technical assistance"] == "1"
+    assert active["Last activity"] == TODAY.isoformat()
+    quiet = dict(zip(header, body[2], strict=True))
+    assert quiet["Stalled"] == "yes"
+    # A cell that a spreadsheet would run as a formula is kept as text.
+    assert quiet["Community"] == "'=cmd|' /C calc'!A0"
+
+
+def test_portfolio_explains_itself_to_someone_who_facilitates_nothing(cast):
+    response = cast.client("partner").get(reverse("stages:portfolio"))
+    assert response.status_code == 200
+    assert "You do not facilitate any collaboration yet" in response.content.decode()
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(cast.client("viewer").get(reverse("stages:portfolio-csv")).content.decode())
+        )
+    )
+    assert len(csv_rows) == 1  # the header only
+
+
+@pytest.mark.parametrize("name", ["stages:portfolio", "stages:portfolio-csv"])
+def test_portfolio_needs_a_sign_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("who", ["facilitator", "partner", "viewer", "outsider"])
+def test_only_facilitators_see_a_collaboration_in_their_portfolio(cast, who):
+    text = cast.client(who).get(reverse("stages:portfolio")).content.decode()
+    exported = cast.client(who).get(reverse("stages:portfolio-csv")).content.decode()
+    shown = who == "facilitator"
+    assert (cast.collaboration.name in text) is shown
+    assert (cast.collaboration.name in exported) is shown
