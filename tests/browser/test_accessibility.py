@@ -16,6 +16,7 @@ from tests.factories import (
     make_partner,
     make_user,
 )
+from tests.support.factories import make_activity, make_barrier, make_lead
 
 
 @dataclass
@@ -45,12 +46,21 @@ def site() -> Site:
         invited_by=facilitator,
     )
     invitee = make_user("sam@workforce.example.org", first_name="Sam")
+    make_activity(collaboration, recorded_by=facilitator, local_participants="Sam Lee")
+    make_lead(collaboration, amount=5000)
+    make_barrier(collaboration)
     ids = {"c": collaboration.pk, "p": partner.pk, "token": invitation.token}
     return Site(facilitator=facilitator, viewer=viewer, invitee=invitee, ids=ids)
 
 
 def submit_empty(page: Page) -> None:
     page.get_by_role("button", name="Start the collaboration").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the")
+
+
+def submit_bad_activity(page: Page) -> None:
+    page.get_by_label("Date").fill("2026-05-14")
+    page.get_by_role("button", name="Save activity").click()
     expect(page.get_by_role("alert")).to_contain_text("Please correct the")
 
 
@@ -79,6 +89,13 @@ PAGES = [
     ),
     pytest.param("facilitator", "/collaborations/{c}/members/", None, id="members-facilitator"),
     pytest.param("viewer", "/collaborations/{c}/members/", None, id="members-viewer"),
+    pytest.param("facilitator", "/collaborations/{c}/support/", None, id="support-log"),
+    pytest.param(
+        "facilitator",
+        "/collaborations/{c}/support/activities/new/",
+        submit_bad_activity,
+        id="support-activity-errors",
+    ),
     pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
     pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
     pytest.param("facilitator", "/collaborations/{c}/edit/", None, id="collaboration-edit"),

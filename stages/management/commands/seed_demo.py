@@ -19,6 +19,7 @@ from collaborations.models import Collaboration, Membership, Partner, Role, Sect
 from stages import services
 from stages.demo_content import demo_answers
 from stages.models import Tool, Worksheet
+from support.demo import seed_support
 
 DEMO_PASSWORD = "intersector-demo"
 
@@ -96,6 +97,7 @@ class Command(BaseCommand):
         filled = self._fill_worksheets(
             collaboration, partners, writer=users[Role.PARTNER], reviewer=users[Role.FACILITATOR]
         )
+        seed_support(collaboration, recorded_by=users[Role.FACILITATOR])
         admin = self._account("admin@example.org", "Site", "Administrator")
         if not admin.is_superuser:
             admin.is_staff = admin.is_superuser = True
