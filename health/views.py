@@ -1,0 +1,57 @@
+"""The health check page: results for every member and the form to rate the collaboration."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from collaborations import access
+from collaborations.models import Membership
+from health import services
+from health.forms import HealthCheckForm
+from health.results import SECTORS_DIFFER_BY, WEAK_BELOW, factors_chart, results
+
+
+def _page(
+    request: HttpRequest,
+    membership: Membership,
+    form: HealthCheckForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    health = results(membership.collaboration)
+    mine = health.latest_of(request.user.pk)
+    if form is None:
+        form = HealthCheckForm.for_retake(mine.scores if mine else {})
+    context = access.page_context(
+        membership,
+        health=health,
+        mine=mine,
+        form=form,
+        chart=factors_chart(health),
+        weak_below=WEAK_BELOW,
+        sectors_differ_by=SECTORS_DIFFER_BY,
+    )
+    return render(request, "health/check.html", context, status=status)
+
+
+@login_required
+def check(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    membership = access.member_or_404(request.user, collaboration_id)
+    return _page(request, membership)
+
+
+@login_required
+@require_POST
+def take(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+    """Record a new check; the member's earlier checks stay for the trend."""
+    membership = access.member_with(request.user, collaboration_id, "take_health_check")
+    form = HealthCheckForm(request.POST)
+    if not form.is_valid():
+        return _page(request, membership, form=form, status=422)
+    services.health_check_take(membership=membership, ratings=form.ratings())
+    messages.success(request, _("Thank you. Your ratings are saved and included below."))
+    return redirect("health:check", collaboration_id)
