@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from collaborations.models import Collaboration, Membership, Role
-from stages.management.commands.seed_demo import DEMO_PASSWORD
+from stages.management.commands.seed_demo import COLLABORATION, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +22,21 @@ def _seed(**options) -> str:
 def test_seed_demo_creates_a_realistic_collaboration_and_prints_sign_ins(settings):
     settings.DEBUG = True
     output = _seed()
-    collaboration = Collaboration.objects.get()
+    collaboration = Collaboration.objects.get(name=COLLABORATION["name"])
     partners = collaboration.partners.all()
     assert partners.count() >= 6
     assert len({p.sector for p in partners}) >= 4
     roles = dict(
         Membership.objects.filter(collaboration=collaboration).values_list("user__email", "role")
     )
-    assert roles == {
+    sign_ins = {
         "facilitator@example.org": Role.FACILITATOR,
         "partner@example.org": Role.PARTNER,
         "viewer@example.org": Role.VIEWER,
     }
-    for email in roles:
+    # Other members (who took the health check) exist, but only these can sign in.
+    assert {email: roles.get(email) for email in sign_ins} == sign_ins
+    for email in sign_ins:
         assert email in output
     assert DEMO_PASSWORD in output
 
@@ -42,9 +44,26 @@ def test_seed_demo_creates_a_realistic_collaboration_and_prints_sign_ins(setting
 def test_seed_demo_is_idempotent(settings):
     settings.DEBUG = True
     _seed()
+    memberships = Membership.objects.count()
     _seed()
-    assert Collaboration.objects.count() == 1
-    assert Membership.objects.count() == 3
+    # The demo collaboration and the two others in the facilitator's portfolio, once each.
+    assert Collaboration.objects.count() == 3
+    assert Membership.objects.count() == memberships
+
+
+def test_the_demo_facilitator_has_a_portfolio_with_a_stalled_collaboration(settings, client):
+    settings.DEBUG = True
+    _seed()
+    client.force_login(
+        Membership.objects.get(
+            user__email="facilitator@example.org", collaboration__name=COLLABORATION["name"]
+        ).user
+    )
+    rows = client.get("/portfolio/").context["rows"]
+    assert len(rows) == 3
+    assert [r.collaboration.name for r in rows if r.stalled] == [
+        "Northgate Healthy Homes Coalition"
+    ]
 
 
 def test_demo_accounts_can_sign_in(settings, client):
@@ -62,4 +81,4 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
         _seed()
     assert not Collaboration.objects.exists()
     _seed(force=True)
-    assert Collaboration.objects.count() == 1
+    assert Collaboration.objects.filter(name=COLLABORATION["name"]).exists()

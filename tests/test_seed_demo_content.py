@@ -185,7 +185,7 @@ def test_worksheet_page_shows_the_saved_answers(demo, client, slug):
 def test_running_again_changes_no_worksheet(settings):
     settings.DEBUG = True
     assert "Demo worksheets filled: 16" in _seed()
-    collaboration = Collaboration.objects.get()
+    collaboration = Collaboration.objects.get(name=COLLABORATION["name"])
     before = {
         slug: (sheet.version, sheet.status, sheet.answers)
         for slug, sheet in _worksheets(collaboration).items()

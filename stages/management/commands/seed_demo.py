@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from health.demo import seed_health_checks
 from stages import services
 from stages.demo_content import demo_answers
 from stages.models import Tool, Worksheet
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         filled = self._fill_worksheets(
             collaboration, partners, writer=users[Role.PARTNER], reviewer=users[Role.FACILITATOR]
         )
+        seed_health_checks(collaboration)
         seed_support(collaboration, recorded_by=users[Role.FACILITATOR])
         admin = self._account("admin@example.org", "Site", "Administrator")
         if not admin.is_superuser:
