@@ -19,6 +19,7 @@ from collaborations.models import Collaboration, Membership, Partner, Role, Sect
 from health.demo import seed_health_checks
 from stages import services
 from stages.demo_content import demo_answers
+from stages.demo_portfolio import seed_measurements, seed_portfolio, seed_sign_offs
 from stages.models import Tool, Worksheet
 from support.demo import seed_support
 
@@ -100,6 +101,9 @@ class Command(BaseCommand):
         )
         seed_health_checks(collaboration)
         seed_support(collaboration, recorded_by=users[Role.FACILITATOR])
+        seed_measurements(collaboration, users[Role.PARTNER])
+        seed_sign_offs(collaboration, users[Role.PARTNER])
+        seed_portfolio(users[Role.FACILITATOR])
         admin = self._account("admin@example.org", "Site", "Administrator")
         if not admin.is_superuser:
             admin.is_staff = admin.is_superuser = True
