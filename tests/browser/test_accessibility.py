@@ -16,6 +16,7 @@ from tests.factories import (
     make_partner,
     make_user,
 )
+from tests.health.helpers import seed_results
 from tests.support.factories import make_activity, make_barrier, make_lead
 
 
@@ -46,6 +47,7 @@ def site() -> Site:
         invited_by=facilitator,
     )
     invitee = make_user("sam@workforce.example.org", first_name="Sam")
+    seed_results(collaboration)
     make_activity(collaboration, recorded_by=facilitator, local_participants="Sam Lee")
     make_lead(collaboration, amount=5000)
     make_barrier(collaboration)
@@ -61,6 +63,11 @@ def submit_empty(page: Page) -> None:
 def submit_bad_activity(page: Page) -> None:
     page.get_by_label("Date").fill("2026-05-14")
     page.get_by_role("button", name="Save activity").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the")
+
+
+def submit_no_ratings(page: Page) -> None:
+    page.get_by_role("button", name="Save my ratings").click()
     expect(page.get_by_role("alert")).to_contain_text("Please correct the")
 
 
@@ -95,6 +102,10 @@ PAGES = [
         "/collaborations/{c}/support/activities/new/",
         submit_bad_activity,
         id="support-activity-errors",
+    ),
+    pytest.param("viewer", "/collaborations/{c}/health/", None, id="health"),
+    pytest.param(
+        "facilitator", "/collaborations/{c}/health/", submit_no_ratings, id="health-errors"
     ),
     pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
     pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
