@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -40,12 +40,14 @@ PALETTE = ("#1f5f99", "#c26100", "#2a7d4f", "#8b3a8f", "#a23b3b", "#4d5a66", "#7
 MUTED = "#d5dae0"
 
 
-def _short(text: str, limit: int = 30) -> str:
+def _short(text: str, limit: int = 27) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _number(value: float | Decimal | int, decimals: int = 0) -> str:
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    """The value rounded half up to `decimals` places, in the reader's number format."""
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
 def _round_up(value: float, whole: bool = False) -> float:

@@ -15,6 +15,8 @@ from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
+from health.results import results as health_results
+from health.results import trend_chart
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
@@ -37,6 +39,7 @@ from stages.worksheets.display import present, totals
 from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.schema import Definition
 from support.models import Strategy
+from support.summary import summary as support_summary
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -70,6 +73,7 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     membership = access.member_or_404(request.user, collaboration_id)
     collaboration = membership.collaboration
     seen = overview(collaboration)
+    health = health_results(collaboration)
     return render(
         request,
         "stages/dashboard.html",
@@ -78,8 +82,10 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
             overview=seen,
             progress=seen.progress,
             tools=seen.tools,
-            charts=seen.charts(),
+            charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
             member_count=collaboration.memberships.count(),
+            health=health,
+            support=support_summary(collaboration),
         ),
     )
 

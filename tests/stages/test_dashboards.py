@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collaborations.models import Partner, Role, Sector
+from health.services import health_check_take
 from stages.models import Measurement, SignOff, Tool, Worksheet
 from stages.overview import overview
 from support.models import Activity, Strategy
@@ -342,3 +343,22 @@ def test_only_facilitators_see_a_collaboration_in_their_portfolio(cast, who):
     shown = who == "facilitator"
     assert (cast.collaboration.name in text) is shown
     assert (cast.collaboration.name in exported) is shown
+
+
+def test_dashboard_shows_health_with_tools_to_revisit_and_support_given(cast):
+    last_month = timezone.now() - datetime.timedelta(days=40)
+    health_check_take(membership=cast.partner, ratings={"history": 4}, taken_at=last_month)
+    health_check_take(membership=cast.partner, ratings={"history": 2, "legitimacy": 4})
+    Activity.objects.create(
+        collaboration=cast.collaboration, date=TODAY, strategy=Strategy.STAFF, description="x"
+    )
+    response = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    text = response.content.decode()
+    assert "Average 3.0 of 5, from 1 member." in text
+    # The weak factor points to the tool that addresses it.
+    history = reverse("stages:worksheet", args=[cast.collaboration.pk, "assess-the-history"])
+    assert f'<a href="{history}">Assess the History of Addressing the Issue</a>' in text
+    # Two months of ratings: the trend is charted with the other charts.
+    assert 'id="chart-health-trend"' in text
+    assert "Staff support: 1" in text
+    assert "Read the support log" in text
