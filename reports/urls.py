@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("collaborations/<int:collaboration_id>/report/", views.report, name="report"),
+    path("collaborations/<int:collaboration_id>/report.pdf", views.report_pdf, name="pdf"),
+]

@@ -1,0 +1,327 @@
+"""What the collaboration report says, gathered in one place for the page and the PDF.
+
+`build_report` reads everything a report shows in a fixed number of queries, however many
+partners, rows and measurements the collaboration has, and hands the templates a `Report`:
+the story, the stages with their tools (answers as people read them, totals, charts,
+sign-offs), the partners, the support log and the health check. The templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import batched
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from health.results import HealthResults, factors_chart, results
+from stages.charts import (
+    BarChart,
+    ScatterChart,
+    indicators_chart,
+    influence_interest_chart,
+    partners_by_sector_chart,
+    resources_chart,
+    stage_progress_chart,
+)
+from stages.indicators import IndicatorProgress
+from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
+from stages.progress import StageProgress, stage_progress
+from stages.worksheets.declarations import definition_for
+from stages.worksheets.display import ShownSection, Total, present, totals
+from stages.worksheets.schema import Definition, Table
+from support.summary import SupportSummary, summary
+
+# The worksheet whose answers open the report (DESIGN.md: "This worksheet opens the
+# collaboration report").
+STORY_TOOL = "tell-the-story"
+
+# Indicators per chart: a taller picture would not fit on a printed page.
+INDICATORS_PER_CHART = 20
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the reader asked for: the whole report or one stage (by slug), with or without
+    the tools nobody has started, on A4 or US Letter paper."""
+
+    stage: str = ""
+    skip_empty: bool = False
+    paper: str = "a4"
+
+
+@dataclass
+class ToolEntry:
+    tool: Tool
+    worksheet: Worksheet
+    definition: Definition
+    shown: list[ShownSection] = field(default_factory=list)
+    totals: list[tuple[Table, list[Total]]] = field(default_factory=list)
+    charts: list[BarChart | ScatterChart] = field(default_factory=list)
+    sign_offs: list[SignOff] = field(default_factory=list)
+    # Partners who have not recorded a position, where the worksheet asks for sign-off.
+    unsigned: list[Partner] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"tool-{self.tool.slug}"
+
+    @property
+    def started(self) -> bool:
+        return self.worksheet.status != Worksheet.Status.NOT_STARTED
+
+    @property
+    def complete(self) -> bool:
+        return self.worksheet.status == Worksheet.Status.COMPLETE
+
+    @property
+    def positions(self) -> list[int]:
+        """How many partners hold each sign-off position, in `SignOff.Position` order."""
+        held = [s.position for s in self.sign_offs]
+        return [held.count(value) for value in SignOff.Position.values]
+
+    @property
+    def concerns(self) -> list[SignOff]:
+        """Sign-offs with reservations or disagreement: what a reader should not miss."""
+        return [s for s in self.sign_offs if s.position != SignOff.Position.AGREES]
+
+
+@dataclass
+class StageEntry:
+    stage: Stage
+    progress: StageProgress
+    tools: list[ToolEntry]
+
+    @property
+    def anchor(self) -> str:
+        return f"stage-{self.stage.slug}"
+
+
+@dataclass
+class SectorGroup:
+    sector: str
+    label: str
+    partners: list[Partner]
+
+
+@dataclass
+class Report:
+    collaboration: Collaboration
+    choices: Choices
+    on: date
+    facilitators: list[AbstractBaseUser]
+    partners: list[Partner]
+    stages: list[StageEntry]
+    # The story opens the whole report; a one-stage report shows it in its stage, if at all.
+    story: ToolEntry | None = None
+    progress_chart: BarChart | None = None
+    partners_chart: BarChart | None = None
+    support: SupportSummary | None = None
+    health: HealthResults | None = None
+    health_chart: BarChart | None = None
+
+    @property
+    def whole(self) -> bool:
+        return not self.choices.stage
+
+    @property
+    def tools(self) -> list[ToolEntry]:
+        """Every tool the report includes, in toolkit order."""
+        entries = [entry for stage in self.stages for entry in stage.tools]
+        if self.story is not None:
+            entries.append(self.story)
+        return sorted(entries, key=lambda entry: entry.tool.number)
+
+    @property
+    def unfinished(self) -> list[ToolEntry]:
+        return [entry for entry in self.tools if not entry.complete]
+
+    @property
+    def is_draft(self) -> bool:
+        """A report is a draft while any worksheet it includes is not complete."""
+        return bool(self.unfinished)
+
+    @property
+    def partners_by_sector(self) -> list[SectorGroup]:
+        groups: dict[str, list[Partner]] = defaultdict(list)
+        for partner in self.partners:
+            groups[partner.sector].append(partner)
+        return [
+            SectorGroup(value, str(label), groups[value])
+            for value, label in Sector.choices
+            if groups[value]
+        ]
+
+    @property
+    def sign_off_positions(self) -> list[tuple[str, str]]:
+        return SignOff.Position.choices
+
+    @property
+    def signed_tools(self) -> list[ToolEntry]:
+        """The included tools that ask partners to sign off, once started."""
+        return [entry for entry in self.tools if entry.definition.sign_off and entry.started]
+
+    @property
+    def concerns(self) -> list[tuple[ToolEntry, SignOff]]:
+        return [(entry, s) for entry in self.signed_tools for s in entry.concerns]
+
+    @property
+    def show_health(self) -> bool:
+        return self.health is not None and not self.health.is_empty
+
+    @property
+    def show_support(self) -> bool:
+        return self.support is not None and bool(
+            self.support.total_activities or self.support.open_leads or self.support.open_barriers
+        )
+
+
+def _charts(
+    definition: Definition,
+    answers: dict,
+    partners: list[Partner],
+    measurements: dict[tuple[str, str], list[Measurement]],
+) -> list[BarChart | ScatterChart]:
+    """The pictures a worksheet's tables call for: stakeholders that can become partners on
+    the influence-by-interest grid, a ledger with totals by sector and kind, indicators
+    against their targets."""
+    charts: list[BarChart | ScatterChart] = []
+    for table in definition.tables:
+        rows = answers.get(table.name) or []
+        key = f"{definition.tool}-{table.name}"
+        if table.becomes_partner:
+            charts.append(influence_interest_chart(rows, key=key))
+        if table.totals:
+            charts.append(resources_chart(table, rows, partners, key=key))
+        if table.measured:
+            progress = [
+                IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
+                for row in rows
+                if row.get(table.measured[0])
+            ]
+            charts.extend(_indicator_charts(progress, key))
+    return charts
+
+
+def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarChart]:
+    if len(progress) <= INDICATORS_PER_CHART:
+        return [indicators_chart(progress, key=key)]
+    charts = []
+    for number, chunk in enumerate(batched(progress, INDICATORS_PER_CHART, strict=False)):
+        chart = indicators_chart(list(chunk), key=f"{key}-{number + 1}")
+        first = number * INDICATORS_PER_CHART + 1
+        chart.title = _("%(title)s: %(first)s to %(last)s of %(count)s") % {
+            "title": chart.title,
+            "first": first,
+            "last": first + len(chunk) - 1,
+            "count": len(progress),
+        }
+        charts.append(chart)
+    return charts
+
+
+def _entry(
+    tool: Tool,
+    worksheet: Worksheet,
+    partners: list[Partner],
+    sign_offs: list[SignOff],
+    measurements: dict[tuple[str, str], list[Measurement]],
+) -> ToolEntry:
+    definition = definition_for(tool.slug)
+    entry = ToolEntry(tool, worksheet, definition)
+    if not entry.started:
+        return entry
+    answers = worksheet.answers or {}
+    entry.shown = present(definition, answers, partners)
+    entry.totals = [
+        (table, lines)
+        for table in definition.tables
+        if table.totals and (lines := totals(table, answers.get(table.name) or [], partners))
+    ]
+    entry.charts = _charts(definition, answers, partners, measurements)
+    if definition.sign_off:
+        entry.sign_offs = sign_offs
+        signed = {s.partner_id for s in sign_offs}
+        entry.unsigned = [p for p in partners if p.pk not in signed]
+    return entry
+
+
+def build_report(membership: Membership, choices: Choices) -> Report:
+    """The report on the member's collaboration, as `choices` asks for it.
+
+    A fixed number of queries, whatever the amount of data: tools with their stages,
+    worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
+    for the whole report the support log summary and the health check results.
+    """
+    collaboration = membership.collaboration
+    tools = list(Tool.objects.select_related("stage").order_by("number"))
+    worksheets = {
+        w.tool_id: w
+        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
+    }
+    partners = list(collaboration.partners.order_by("name"))
+    facilitators = [
+        m.user
+        for m in collaboration.memberships.filter(role=Role.FACILITATOR)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    ]
+    sign_offs: dict[int, list[SignOff]] = defaultdict(list)
+    for sign_off in (
+        SignOff.objects.filter(collaboration=collaboration)
+        .select_related("partner", "user")
+        .order_by("partner__name")
+    ):
+        sign_offs[sign_off.tool_id].append(sign_off)
+    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for m in (
+        Measurement.objects.filter(collaboration=collaboration)
+        .only("tool_id", "table", "row_id", "date", "value")
+        .order_by("date", "created_at")
+    ):
+        measurements[m.tool_id][m.table, m.row_id].append(m)
+    progress = {p.stage.pk: p for p in stage_progress([collaboration.pk])[collaboration.pk]}
+
+    entries: dict[int, ToolEntry] = {}
+    for tool in tools:
+        if choices.stage and tool.stage.slug != choices.stage:
+            continue
+        worksheet = worksheets.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool)
+        worksheet.tool = tool
+        entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements[tool.pk])
+        if entry.started or not choices.skip_empty:
+            entries[tool.pk] = entry
+
+    story = None
+    if not choices.stage:
+        story = next((e for e in entries.values() if e.tool.slug == STORY_TOOL), None)
+    stages: list[StageEntry] = []
+    for stage_id, stage_progress_ in progress.items():
+        stage = stage_progress_.stage
+        if choices.stage and stage.slug != choices.stage:
+            continue
+        in_stage = [e for e in entries.values() if e.tool.stage_id == stage_id and e is not story]
+        stages.append(StageEntry(stage, stage_progress_, in_stage))
+
+    report = Report(
+        collaboration=collaboration,
+        choices=choices,
+        on=timezone.localdate(),
+        facilitators=facilitators,
+        partners=partners,
+        stages=stages,
+        story=story,
+    )
+    if report.whole:
+        report.progress_chart = stage_progress_chart(list(progress.values()))
+        report.partners_chart = partners_by_sector_chart(partners)
+        report.support = summary(collaboration)
+        report.health = results(collaboration)
+        report.health_chart = factors_chart(report.health)
+    return report
