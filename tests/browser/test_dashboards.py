@@ -49,7 +49,10 @@ def test_dashboards_with_charts_have_no_axe_violations(
 
 
 def test_facilitator_spots_the_stalled_collaboration(live_server, browser: Browser, sign_in, demo):
-    _riverside, facilitator = demo
+    """The portfolio shows the stalled collaboration; its dashboard says where it stands; the
+    facilitator logs a technical-assistance call; the health check of the demo collaboration
+    points to the tools to revisit."""
+    riverside, facilitator = demo
     context = browser.new_context()
     try:
         sign_in(context, facilitator)
@@ -66,5 +69,22 @@ def test_facilitator_spots_the_stalled_collaboration(live_server, browser: Brows
         expect(page.get_by_text("Started but untouched for 30 days or more")).to_be_visible()
         # The chart of stage progress carries its own title for screen readers.
         expect(page.get_by_role("img", name="Progress through the four stages")).to_be_visible()
+
+        page.get_by_role("navigation", name="Collaboration").get_by_role(
+            "link", name="Support log"
+        ).click()
+        page.get_by_role("link", name="Record an activity").click()
+        page.get_by_label("Strategy").select_option(label="Training and technical assistance")
+        page.get_by_label("Remote").check()
+        page.get_by_label("What happened").fill("Call on restarting the vision worksheet")
+        page.get_by_role("button", name="Save activity").click()
+        expect(page.get_by_role("table", name="Support activities, newest first")).to_contain_text(
+            "Call on restarting the vision worksheet"
+        )
+
+        page.goto(f"{live_server.url}/collaborations/{riverside.pk}/health/")
+        weak = page.locator("li").filter(has_text="Enough resources")
+        weak.get_by_role("link", name="Account for Resources").first.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Account for Resources")
     finally:
         context.close()
