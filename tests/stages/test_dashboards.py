@@ -362,3 +362,14 @@ def test_dashboard_shows_health_with_tools_to_revisit_and_support_given(cast):
     assert 'id="chart-health-trend"' in text
     assert "Staff support: 1" in text
     assert "Read the support log" in text
+
+
+@pytest.mark.parametrize("who", ["facilitator", "partner", "viewer"])
+def test_dashboard_offers_the_report_to_every_member(cast, who):
+    text = (
+        cast.client(who)
+        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .content.decode()
+    )
+    assert f'href="{reverse("reports:report", args=[cast.collaboration.pk])}"' in text
+    assert f'href="{reverse("reports:pdf", args=[cast.collaboration.pk])}"' in text
