@@ -107,6 +107,10 @@ PAGES = [
     pytest.param(
         "facilitator", "/collaborations/{c}/health/", submit_no_ratings, id="health-errors"
     ),
+    pytest.param("viewer", "/collaborations/{c}/report/", None, id="report"),
+    pytest.param(
+        "viewer", "/collaborations/{c}/report/?stage=nowhere&paper=legal", None, id="report-errors"
+    ),
     pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
     pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
     pytest.param("facilitator", "/collaborations/{c}/edit/", None, id="collaboration-edit"),
