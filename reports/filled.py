@@ -21,6 +21,7 @@ SENTENCE = (
     "Partners from the county, two employers and the college agreed to try this for one "
     "cohort and to look again at the numbers after six months"
 )
+PHRASE = "agreed with the county, two employers and the college"
 PARAGRAPH = (
     "The steering committee talked this through over two meetings. The county wants to "
     "reach young people who have been out of school for more than a year; the employers "
@@ -34,8 +35,8 @@ PARAGRAPH = (
 def _value(spec: Field, index: int, partners: list[int]) -> object:
     match spec.kind:
         case Kind.TEXT:
-            text = f"{spec.label} {index + 1}: {SENTENCE}"
-            return text[: spec.max_length] if spec.max_length else text
+            # A short phrase, as people fill in a table's text columns.
+            return f"{spec.label} {index + 1}: {PHRASE}"[: spec.max_length or None]
         case Kind.LONG_TEXT:
             return PARAGRAPH
         case Kind.CHOICE:
