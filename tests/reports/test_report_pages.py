@@ -99,6 +99,7 @@ def test_the_page_shows_the_whole_report(cast):
     assert "We met every Tuesday at the library." in page
     assert page.index('id="story"') < page.index('id="stage-diagnosis"')
     assert 'id="chart-engage-potential-partners-stakeholders"' in page
+    assert '<details class="chart__numbers small">' in page  # folded on screen, open on paper
     assert "Workforce Alliance" in page
     assert f'formaction="{_urls(cast)[1]}"' in page
 
