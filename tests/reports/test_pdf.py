@@ -126,7 +126,7 @@ def test_every_stage_and_tool_is_there_with_its_answers(printed):
     for chart in ["Progress through the four stages", "Stakeholders by influence and interest"]:
         assert squeeze(chart) in text
     assert squeeze("Indicators against their targets") in text
-    assert squeeze("Share of the way to the target (%)") in text  # a chart's numbers, printed
+    assert squeeze("1. Diagnosis 5 0 0") in text  # a chart's numbers, printed open
 
 
 def test_the_contents_page_numbers_point_at_the_right_pages(printed):
