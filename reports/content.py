@@ -11,24 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import batched
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
 from health.results import HealthResults, factors_chart, results
 from stages.charts import (
     BarChart,
     ScatterChart,
-    indicators_chart,
-    influence_interest_chart,
     partners_by_sector_chart,
-    resources_chart,
     stage_progress_chart,
+    worksheet_charts,
 )
-from stages.indicators import IndicatorProgress
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import definition_for
@@ -39,9 +34,6 @@ from support.summary import SupportSummary, summary
 # The worksheet whose answers open the report (DESIGN.md: "This worksheet opens the
 # collaboration report").
 STORY_TOOL = "tell-the-story"
-
-# Indicators per chart: a taller picture would not fit on a printed page.
-INDICATORS_PER_CHART = 20
 
 
 @dataclass(frozen=True)
@@ -180,50 +172,6 @@ class Report:
         )
 
 
-def _charts(
-    definition: Definition,
-    answers: dict,
-    partners: list[Partner],
-    measurements: dict[tuple[str, str], list[Measurement]],
-) -> list[BarChart | ScatterChart]:
-    """The pictures a worksheet's tables call for: stakeholders that can become partners on
-    the influence-by-interest grid, a ledger with totals by sector and kind, indicators
-    against their targets."""
-    charts: list[BarChart | ScatterChart] = []
-    for table in definition.tables:
-        rows = answers.get(table.name) or []
-        key = f"{definition.tool}-{table.name}"
-        if table.becomes_partner:
-            charts.append(influence_interest_chart(rows, key=key))
-        if table.totals:
-            charts.append(resources_chart(table, rows, partners, key=key))
-        if table.measured:
-            progress = [
-                IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
-                for row in rows
-                if row.get(table.measured[0])
-            ]
-            charts.extend(_indicator_charts(progress, key))
-    return charts
-
-
-def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarChart]:
-    if len(progress) <= INDICATORS_PER_CHART:
-        return [indicators_chart(progress, key=key)]
-    charts = []
-    for number, chunk in enumerate(batched(progress, INDICATORS_PER_CHART, strict=False)):
-        chart = indicators_chart(list(chunk), key=f"{key}-{number + 1}")
-        first = number * INDICATORS_PER_CHART + 1
-        chart.title = _("%(title)s: %(first)s to %(last)s of %(count)s") % {
-            "title": chart.title,
-            "first": first,
-            "last": first + len(chunk) - 1,
-            "count": len(progress),
-        }
-        charts.append(chart)
-    return charts
-
-
 def _entry(
     tool: Tool,
     worksheet: Worksheet,
@@ -242,7 +190,7 @@ def _entry(
         for table in definition.tables
         if table.totals and (lines := totals(table, answers.get(table.name) or [], partners))
     ]
-    entry.charts = _charts(definition, answers, partners, measurements)
+    entry.charts = worksheet_charts(definition, answers, partners, measurements)
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}

@@ -16,14 +16,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import batched
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
 from stages.indicators import IndicatorProgress
+from stages.models import Measurement
 from stages.progress import StageProgress
-from stages.worksheets.schema import Kind, Table
+from stages.worksheets.schema import Definition, Kind, Table
 
 # Geometry of a bar chart, in SVG user units (the picture scales to its container).
 WIDTH = 640
@@ -34,6 +36,9 @@ BAR_HEIGHT = 18
 TOP = 10
 AXIS = 28
 PLOT = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+
+# A long list of indicators is drawn as several charts of at most this many bars.
+INDICATORS_PER_CHART = 20
 
 # Colour-blind-safe fills, dark enough to stand out from white (3:1 or more), in series order.
 PALETTE = ("#1f5f99", "#c26100", "#2a7d4f", "#8b3a8f", "#a23b3b", "#4d5a66", "#7a6a00")
@@ -300,6 +305,50 @@ class ScatterChart:
 
 
 # Builders: collaboration data → charts.
+
+
+def worksheet_charts(
+    definition: Definition,
+    answers: dict,
+    partners: list[Partner],
+    measurements: dict[tuple[str, str], list[Measurement]],
+) -> list[BarChart | ScatterChart]:
+    """The pictures a worksheet's tables call for: stakeholders that can become partners on
+    the influence-by-interest grid, a ledger with totals by sector and kind, indicators
+    against their targets."""
+    charts: list[BarChart | ScatterChart] = []
+    for table in definition.tables:
+        rows = answers.get(table.name) or []
+        key = f"{definition.tool}-{table.name}"
+        if table.becomes_partner:
+            charts.append(influence_interest_chart(rows, key=key))
+        if table.totals:
+            charts.append(resources_chart(table, rows, partners, key=key))
+        if table.measured:
+            progress = [
+                IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
+                for row in rows
+                if row.get(table.measured[0])
+            ]
+            charts.extend(_indicator_charts(progress, key))
+    return charts
+
+
+def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarChart]:
+    if len(progress) <= INDICATORS_PER_CHART:
+        return [indicators_chart(progress, key=key)]
+    charts = []
+    for number, chunk in enumerate(batched(progress, INDICATORS_PER_CHART, strict=False)):
+        chart = indicators_chart(list(chunk), key=f"{key}-{number + 1}")
+        first = number * INDICATORS_PER_CHART + 1
+        chart.title = _("%(title)s: %(first)s to %(last)s of %(count)s") % {
+            "title": chart.title,
+            "first": first,
+            "last": first + len(chunk) - 1,
+            "count": len(progress),
+        }
+        charts.append(chart)
+    return charts
 
 
 def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:

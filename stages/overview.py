@@ -70,6 +70,8 @@ class Overview:
     tools: list[ToolSheet]
     partners: list[Partner]
     activity: list[WorksheetRevision]
+    # Measurements by tool, then by (table, row id), oldest first.
+    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)
     follow_through: list[FollowThrough] = field(default_factory=list)
@@ -116,20 +118,18 @@ class Overview:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
 
     def charts(self) -> list:
-        """The dashboard's charts, in the order they are shown."""
+        """The dashboard's charts, in the order they are shown: stages, partners, then what
+        each started worksheet's tables call for."""
         found = [
             charts.stage_progress_chart(self.progress),
             charts.partners_by_sector_chart(self.partners),
         ]
         for tool, sheet in self.tools:
             definition = DEFINITIONS.get(tool.slug)
-            for table in definition.tables if definition and sheet.pk else []:
-                rows = sheet.answers.get(table.name) or []
-                if table.becomes_partner and any(c.name == "influence" for c in table.columns):
-                    found.append(charts.influence_interest_chart(rows))
-                if table.totals is not None:
-                    found.append(charts.resources_chart(table, rows, self.partners))
-        found.append(charts.indicators_chart([i.progress for i in self.indicators]))
+            if definition and sheet.pk:
+                found += charts.worksheet_charts(
+                    definition, sheet.answers, self.partners, self.measurements[tool.pk]
+                )
         return found
 
 
@@ -197,10 +197,14 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())
 
 
-def _indicators(collaboration: Collaboration, tools: list[ToolSheet]) -> list[Indicator]:
-    measured = defaultdict(list)
-    for m in Measurement.objects.filter(collaboration=collaboration):
-        measured[m.tool_id, m.table, m.row_id].append(m)
+def _measurements(collaboration: Collaboration) -> dict:
+    measured: dict = defaultdict(lambda: defaultdict(list))
+    for m in Measurement.objects.filter(collaboration=collaboration).order_by("date", "created_at"):
+        measured[m.tool_id][m.table, m.row_id].append(m)
+    return measured
+
+
+def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
         definition = DEFINITIONS.get(tool.slug)
@@ -208,7 +212,7 @@ def _indicators(collaboration: Collaboration, tools: list[ToolSheet]) -> list[In
             if table.measured is None:
                 continue
             for row in sheet.answers.get(table.name) or []:
-                values = measured.get((tool.pk, table.name, row.get("id")), [])
+                values = measured[tool.pk].get((table.name, row.get("id")), [])
                 found.append(
                     Indicator(tool, table, row.get("id"), IndicatorProgress.of(table, row, values))
                 )
@@ -226,6 +230,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
         .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
     )
     due, follow_through = _promises(tools, partners, today)
+    measured = _measurements(collaboration)
     return Overview(
         collaboration=collaboration,
         today=today,
@@ -233,7 +238,8 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
         tools=tools,
         partners=partners,
         activity=activity,
-        indicators=_indicators(collaboration, tools),
+        measurements=measured,
+        indicators=_indicators(tools, measured),
         due=due,
         follow_through=follow_through,
     )
