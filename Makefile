@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark
+.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test: lint
 # WeasyPrint alone; builds its data in a throwaway database. Not part of `make test`.
 benchmark: install
 	$(MANAGE) report_benchmark
+
+# Every kind of page against the layout-only page, at 10 and 1,000 collaborations, in a
+# throwaway database; prints the table and writes bench.json. Not part of `make test`.
+bench: install
+	$(MANAGE) bench
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*
