@@ -9,9 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner, Sector
+from stages.worksheets import cells
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 EMPTY_CHOICE = ("", "—")
@@ -147,6 +149,24 @@ class BaseTableFormSet(forms.BaseFormSet):
         if not form.is_bound and not form.initial.get("id"):
             form.initial = {**form.initial, "id": new_row_id()}
         return form
+
+    def help_ids(self) -> dict[str, str]:
+        """Column names with help, and the id of that help in the table's header."""
+        return {c.name: cells.help_id(self.prefix, c.name) for c in self.table.columns if c.help}
+
+    def header(self) -> list[tuple[Field, str]]:
+        """Each column with the id of its help (empty when it has none)."""
+        helped = self.help_ids()
+        return [(c, helped.get(c.name, "")) for c in self.table.columns]
+
+    def rendered_rows(self) -> list[SafeString]:
+        """Each row as HTML (see `cells`), numbered from 1."""
+        helped = self.help_ids()
+        return [cells.row_html(form, n, helped) for n, form in enumerate(self.forms, start=1)]
+
+    def rendered_empty_row(self) -> SafeString:
+        """The blank row the page's script copies to add a row."""
+        return cells.row_html(self.empty_form, "__number__", self.help_ids())
 
     def rows(self) -> list[dict[str, Any]]:
         forms_in_order = self.ordered_forms if self.can_order else self.forms

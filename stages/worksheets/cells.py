@@ -1,0 +1,179 @@
+"""Worksheet table rows as HTML, built in Python.
+
+A table of 50 rows with a partner picker in each is thousands of widget and option
+templates when every cell goes through Django's form renderer; here each widget is written
+from the same context Django's templates receive (`Widget.get_context`), so the markup is
+the same, attribute for attribute (tests/stages/test_cells.py compares them), at a fraction
+of the cost. Labels, errors and help stay tied to their field: every error has an id the
+field's `aria-describedby` names, and so has the column's help in the table header.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.widgets import Input
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+
+def _attrs(attrs: dict) -> str:
+    """Django's attrs.html: ` name="value"`, ` name` for True, nothing for False."""
+    out = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        if value is True:
+            out.append(f" {name}")
+        else:
+            out.append(f' {name}="{conditional_escape(str(value))}"')
+    return "".join(out)
+
+
+def _input(widget: dict) -> str:
+    value = widget["value"]
+    shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
+    name, attrs = escape(widget["name"]), _attrs(widget["attrs"])
+    return f'<input type="{widget["type"]}" name="{name}"{shown}{attrs}>'
+
+
+def _option_input(option: dict) -> str:
+    # Included templates keep their final newline; only the outermost one is stripped.
+    tag = _input(option) + "\n"
+    if not option.get("wrap_label"):
+        return tag
+    target = option["attrs"].get("id")
+    label_for = f' for="{conditional_escape(target)}"' if target else ""
+    return f"<label{label_for}>{tag} {conditional_escape(option['label'])}</label>\n\n"
+
+
+def _select(widget: dict) -> str:
+    parts = [f'<select name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group)}">')
+        parts += [
+            f'\n  <option value="{conditional_escape(str(o["value"]))}"{_attrs(o["attrs"])}>'
+            f"{conditional_escape(o['label'])}</option>\n"
+            for o in options
+        ]
+        if group:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+def _multiple(widget: dict) -> str:
+    attrs = widget["attrs"]
+    ident, css = attrs.get("id"), attrs.get("class")
+    parts = [
+        "<div",
+        f' id="{conditional_escape(ident)}"' if ident else "",
+        f' class="{conditional_escape(css)}"' if css else "",
+        ">",
+    ]
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f"\n  <div><label>{conditional_escape(group)}</label>")
+        parts += [f"<div>\n    {_option_input(o)}</div>" for o in options]
+        if group:
+            parts.append("\n  </div>")
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
+def _textarea(widget: dict) -> str:
+    value = widget["value"]
+    text = conditional_escape(value) if value else ""
+    return f'<textarea name="{escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{text}</textarea>'
+
+
+def widget_html(widget: forms.Widget, context: dict) -> SafeString:
+    """What `widget`'s Django template makes of `context` (from `widget.get_context`)."""
+    data = context["widget"]
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+        return mark_safe(_multiple(data))
+    if isinstance(widget, forms.Select):
+        return mark_safe(_select(data))
+    if isinstance(widget, forms.Textarea):
+        return mark_safe(_textarea(data))
+    if isinstance(widget, Input):
+        return mark_safe(_input(data))
+    raise TypeError(f"no Python rendering for {type(widget).__name__}")
+
+
+def error_id(bound: BoundField) -> str:
+    return f"{bound.auto_id}_error"
+
+
+def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
+    """The field's widget, described by `described_by` (ids) and by its errors if any."""
+    widget = bound.field.widget
+    attrs = bound.build_widget_attrs({}, widget)
+    attrs.pop("aria-describedby", None)
+    ids = [*described_by, *([error_id(bound)] if bound.errors else [])]
+    if ids:
+        attrs["aria-describedby"] = " ".join(ids)
+    if "id" not in widget.attrs:
+        attrs.setdefault("id", bound.auto_id)
+    return widget_html(widget, widget.get_context(bound.html_name, bound.value(), attrs))
+
+
+def _errors(bound: BoundField) -> str:
+    if not bound.errors:
+        return ""
+    inner = "".join(
+        f'<div class="invalid-feedback d-block">{conditional_escape(e)}</div>' for e in bound.errors
+    )
+    return f'<div id="{error_id(bound)}">{inner}</div>'
+
+
+def help_id(prefix: str, column: str) -> str:
+    """The id of a column's help in its table's header, which every cell below names."""
+    return f"{prefix}-{column}-help"
+
+
+def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> SafeString:
+    """One table row: a cell per column (label for screen readers, widget, errors), then
+    the row's position and its remove box. `helped` maps column names to their help's id."""
+    cells = []
+    hidden = "".join(render_field(b, []) for b in form.hidden_fields())
+    for bound in form.visible_fields():
+        if bound.name in ("ORDER", "DELETE"):
+            continue
+        label = _("%(label)s, row %(number)s") % {"label": bound.label, "number": number}
+        described = [helped[bound.name]] if bound.name in helped else []
+        label_tag = format_html(
+            '<label class="visually-hidden" for="{}">{}</label>', bound.auto_id, label
+        )
+        cells.append(
+            f"<td>{hidden}{label_tag}{render_field(bound, described)}{_errors(bound)}</td>"
+        )
+        hidden = ""
+    order, delete = form["ORDER"], form["DELETE"]
+    position = order.value()
+    cells.append(
+        format_html(
+            '<td><label class="visually-hidden" for="{}">{}</label>'
+            '<input type="number" name="{}" id="{}" value="{}" '
+            'class="form-control form-control-sm row-order" min="0"></td>',
+            order.auto_id,
+            _("Position of row %(number)s") % {"number": number},
+            order.html_name,
+            order.auto_id,
+            number if position is None else position,
+        )
+    )
+    cells.append(
+        format_html(
+            '<td class="text-center"><input type="checkbox" name="{}" id="{}" '
+            'class="form-check-input"{}><label class="visually-hidden" for="{}">{}</label></td>',
+            delete.html_name,
+            delete.auto_id,
+            mark_safe(" checked") if delete.value() else "",
+            delete.auto_id,
+            _("Remove row %(number)s") % {"number": number},
+        )
+    )
+    return mark_safe("<tr>" + "".join(cells) + "</tr>")

@@ -1,0 +1,147 @@
+"""Table rows built in Python: the same widgets Django's templates make, and every label,
+help and error tied to its field by ids that exist on the page."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.forms.renderers import DjangoTemplates
+from django.urls import reverse
+
+from collaborations.models import Partner, Sector
+from stages.worksheets.cells import render_field, widget_html
+from stages.worksheets.declarations import definition_for
+from stages.worksheets.forms import RowForm
+from stages.worksheets.schema import Field, Kind, Table
+from tests.stages.worksheet_data import form_post
+
+COLUMNS = [
+    Field("text", "A <text>", Kind.TEXT, help="Say it & more"),
+    Field("long", "Long", Kind.LONG_TEXT),
+    Field("choice", "Choice", Kind.CHOICE, choices=[("a", "Ay"), ("b", 'B & "c"')]),
+    Field("sector", "Sector", Kind.SECTOR),
+    Field("scale", "Scale", Kind.SCALE),
+    Field("number", "Number", Kind.NUMBER),
+    Field("money", "Money", Kind.MONEY),
+    Field("day", "Day", Kind.DATE),
+    Field("partner", "Partner", Kind.PARTNER),
+    Field("partners", "Partners", Kind.PARTNERS),
+]
+TABLE = Table("things", "Things", COLUMNS)
+PARTNERS = [Partner(pk=n, name=f"Org <{n}> & co", sector=Sector.BUSINESS) for n in (3, 5, 8)]
+VALID = {
+    "t-id": "row-1",
+    "t-text": 'He said "<b>hi</b>" & left',
+    "t-long": "Line one\n<script>x</script>",
+    "t-choice": "b",
+    "t-sector": "academia",
+    "t-scale": "4",
+    "t-number": "12.5",
+    "t-money": "1500.00",
+    "t-day": "2026-06-30",
+    "t-partner": "5",
+    "t-partners": ["3", "8"],
+}
+INVALID = {**VALID, "t-scale": "9", "t-number": "many", "t-day": "31/02/2026"}
+
+
+def _forms():
+    yield RowForm(table=TABLE, partners=PARTNERS, prefix="t")  # blank
+    yield RowForm(
+        initial={"text": "Saved", "partner": 3, "partners": [5], "day": "2026-01-02"},
+        table=TABLE,
+        partners=PARTNERS,
+        prefix="t",
+    )
+    for data in (VALID, INVALID):
+        form = RowForm(data, table=TABLE, partners=PARTNERS, prefix="t")
+        form.is_valid()
+        yield form
+
+
+@pytest.mark.parametrize("form", list(_forms()), ids=["blank", "initial", "valid", "invalid"])
+def test_widgets_are_the_markup_django_templates_make(form):
+    renderer = DjangoTemplates()
+    for bound in form:
+        widget = bound.field.widget
+        attrs = {"id": bound.auto_id, "aria-describedby": "x-help", "aria-invalid": "true"}
+        context = widget.get_context(bound.html_name, bound.value(), attrs)
+        expected = renderer.render(widget.template_name, context)
+        assert widget_html(widget, context) == expected, bound.name
+
+
+def test_errors_are_announced_through_the_field():
+    form = RowForm(INVALID, table=TABLE, partners=PARTNERS, prefix="t")
+    assert not form.is_valid()
+    html = render_field(form["number"], ["things-number-help"])
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="things-number-help id_t-number_error"' in html
+    assert "aria-describedby" not in render_field(
+        RowForm(VALID, table=TABLE, partners=PARTNERS, prefix="t")["number"], []
+    )
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.described: list[str] = []
+        self.label_for: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])
+        self.described += (found.get("aria-describedby") or "").split()
+        if tag == "label" and found.get("for"):
+            self.label_for.append(found["for"])
+
+
+def _check_ids(page: str) -> _Ids:
+    # The blank row inside <template> has placeholder ids of its own.
+    parser = _Ids()
+    parser.feed(re.sub(r"<template.*?</template>", "", page, flags=re.S))
+    missing = [i for i in parser.described if i not in parser.ids]
+    assert not missing, missing
+    unlabelled = [i for i in parser.label_for if i not in parser.ids]
+    assert not unlabelled, unlabelled
+    return parser
+
+
+@pytest.mark.django_db
+def test_every_description_and_label_on_a_refused_save_points_at_an_existing_id(cast):
+    slug = "demonstrate-competency"
+    data, _expected = form_post(definition_for(slug), [cast.partner.partner_id], version=0)
+    data["commitments-0-due"] = "31/02/2026"
+    data["commitments-0-partner"] = "999999"
+    url = reverse("stages:worksheet", args=[cast.collaboration.pk, slug])
+    response = cast.client("partner").post(url, data)
+    assert response.status_code == 422
+    parser = _check_ids(response.content.decode())
+    assert "id_commitments-0-due_error" in parser.described
+    assert "id_commitments-0-partner_error" in parser.described
+
+
+HELPED = [
+    slug
+    for slug in ("engage-potential-partners", "agree-on-measures-of-success", "manage-expectations")
+    if any(c.help for t in definition_for(slug).tables for c in t.columns)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", HELPED)
+def test_column_help_describes_every_cell_of_its_column(cast, slug):
+    definition = definition_for(slug)
+    partners = [cast.partner.partner_id]
+    url = reverse("stages:worksheet", args=[cast.collaboration.pk, slug])
+    data, _expected = form_post(definition, partners, version=0)
+    assert cast.client("partner").post(url, data).status_code == 302
+    parser = _check_ids(cast.client("partner").get(url).content.decode())
+    for table in definition.tables:
+        for column in table.columns:
+            if column.help:
+                # Once for the saved row, once for the blank one.
+                assert parser.described.count(f"{table.name}-{column.name}-help") == 2
