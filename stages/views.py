@@ -4,6 +4,7 @@ dashboard, a stage, and a tool's worksheet."""
 from __future__ import annotations
 
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -201,7 +202,8 @@ def _worksheet_context(
         worksheet=sheet,
         definition=forms.definition,
         forms=forms,
-        shown=present(forms.definition, sheet.answers, partners),
+        # Only read-only pages show it; the template calls it when it does.
+        shown=partial(present, forms.definition, sheet.answers, partners),
         revisions=_history(sheet, forms.definition),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,

@@ -10,6 +10,8 @@ field's `aria-describedby` names, and so has the column's help in the table head
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.widgets import Input
@@ -107,6 +109,34 @@ def error_id(bound: BoundField) -> str:
     return f"{bound.auto_id}_error"
 
 
+@lru_cache(maxsize=8192)
+def _option(value: str, label: str, selected: bool) -> str:
+    mark = " selected" if selected else ""
+    return f'\n  <option value="{escape(value)}"{mark}>{escape(label)}</option>\n'
+
+
+def _plain_select(bound: BoundField, attrs: dict) -> str | None:
+    """A single-choice select without option groups, written straight from the field's
+    choices (what Select.optgroups would give, without an option dictionary each); None
+    for anything else."""
+    widget = bound.field.widget
+    if type(widget) is not forms.Select:
+        return None
+    choices = list(bound.field.choices)
+    if any(isinstance(label, list | tuple) for _value, label in choices):
+        return None
+    chosen = set(widget.format_value(bound.value()))
+    parts = [f'<select name="{escape(bound.html_name)}"{_attrs({**widget.attrs, **attrs})}>']
+    found = False
+    for value, label in choices:
+        text = "" if value is None else str(value)
+        selected = not found and text in chosen
+        found = found or selected
+        parts.append(_option(text, str(label), selected))
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
 def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
     """The field's widget, described by `described_by` (ids) and by its errors if any."""
     widget = bound.field.widget
@@ -117,6 +147,8 @@ def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
         attrs["aria-describedby"] = " ".join(ids)
     if "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
+    if (select := _plain_select(bound, attrs)) is not None:
+        return mark_safe(select)
     return widget_html(widget, widget.get_context(bound.html_name, bound.value(), attrs))
 
 

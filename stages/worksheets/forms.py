@@ -118,11 +118,21 @@ class RowForm(forms.Form):
 
     id = forms.RegexField(regex=r"^[a-z0-9-]{1,40}$", required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
+    def __init__(
+        self,
+        *args,
+        table: Table,
+        partners: list[Partner],
+        fields: dict[str, forms.Field] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.table = table
+        # A formset hands every row the same field objects (built once, with the partner
+        # choices): nothing changes a field once built, and building them per row cost more
+        # than the rest of the row.
         for spec in table.columns:
-            self.fields[spec.name] = form_field(spec, partners)
+            self.fields[spec.name] = fields[spec.name] if fields else form_field(spec, partners)
 
     def row(self) -> dict[str, Any] | None:
         """The row as stored, or None for a blank row (which is simply not kept)."""
@@ -142,7 +152,9 @@ class BaseTableFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"table": self.table, "partners": self.partners}
+        if not hasattr(self, "_fields"):
+            self._fields = {c.name: form_field(c, self.partners) for c in self.table.columns}
+        return {"table": self.table, "partners": self.partners, "fields": self._fields}
 
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)

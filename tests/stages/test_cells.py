@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.forms.renderers import DjangoTemplates
+from django.test.html import parse_html
 from django.urls import reverse
 
 from collaborations.models import Partner, Sector
@@ -70,6 +71,17 @@ def test_widgets_are_the_markup_django_templates_make(form):
         context = widget.get_context(bound.html_name, bound.value(), attrs)
         expected = renderer.render(widget.template_name, context)
         assert widget_html(widget, context) == expected, bound.name
+
+
+@pytest.mark.parametrize("form", list(_forms()), ids=["blank", "initial", "valid", "invalid"])
+def test_fields_are_what_django_renders_for_them(form):
+    """Shortcuts (a select written straight from its choices) included."""
+    for bound in form:
+        ids = ["x-help"]
+        if bound.errors:
+            ids.append(f"{bound.auto_id}_error")
+        expected = bound.as_widget(attrs={"aria-describedby": " ".join(ids)})
+        assert parse_html(render_field(bound, ["x-help"])) == parse_html(expected), bound.name
 
 
 def test_errors_are_announced_through_the_field():
