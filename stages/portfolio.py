@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
@@ -66,53 +66,51 @@ class PortfolioRow:
 
 
 def _late_counts(ids: list[int], today: datetime.date) -> dict[int, int]:
-    """Late rows of the deadline tables, per collaboration (one query)."""
-    watched = {
-        slug: [t for t in definition.tables if t.deadlines]
-        for slug, definition in DEFINITIONS.items()
-        if any(t.deadlines for t in definition.tables)
-    }
+    """Late rows of the deadline tables, per collaboration (one query, which reads only those
+    tables out of each worksheet's answers)."""
     late: dict[int, int] = defaultdict(int)
-    sheets = Worksheet.objects.filter(
-        collaboration_id__in=ids, tool__slug__in=list(watched)
-    ).values_list("collaboration_id", "tool__slug", "answers")
-    for collaboration_id, slug, answers in sheets:
-        for table in watched[slug]:
-            rule = table.deadlines
-            for row in (answers or {}).get(table.name) or []:
-                status = row.get(rule.status) or ""
-                due = parse_date(row.get(rule.due) or "")
-                if status in rule.late or (
-                    status not in rule.closed and due is not None and due < today
-                ):
-                    late[collaboration_id] += 1
+    for slug, definition in DEFINITIONS.items():
+        watched = [t for t in definition.tables if t.deadlines]
+        if not watched:
+            continue
+        sheets = Worksheet.objects.filter(collaboration_id__in=ids, tool__slug=slug).values_list(
+            "collaboration_id", *(f"answers__{t.name}" for t in watched)
+        )
+        for collaboration_id, *tables in sheets:
+            for table, rows in zip(watched, tables, strict=True):
+                rule = table.deadlines
+                for row in rows if isinstance(rows, list) else []:
+                    status = row.get(rule.status) or ""
+                    due = parse_date(row.get(rule.due) or "")
+                    if status in rule.late or (
+                        status not in rule.closed and due is not None and due < today
+                    ):
+                        late[collaboration_id] += 1
     return late
 
 
 def _not_signed_off(ids: list[int]) -> dict[int, list[str]]:
     """Active partner organizations missing from the sign-offs of a consensus worksheet that
-    is ready for review or complete, per collaboration (three queries)."""
+    is ready for review or complete, per collaboration (one query, returning only the
+    partners missing)."""
     consensus = [slug for slug, d in DEFINITIONS.items() if d.sign_off]
-    awaiting: dict[int, set[int]] = defaultdict(set)
-    for collaboration_id, tool_id in Worksheet.objects.filter(
-        collaboration_id__in=ids,
+    awaiting = Worksheet.objects.filter(
+        collaboration_id=OuterRef("collaboration_id"),
         tool__slug__in=consensus,
         status__in=[Worksheet.Status.READY_FOR_REVIEW, Worksheet.Status.COMPLETE],
-    ).values_list("collaboration_id", "tool_id"):
-        awaiting[collaboration_id].add(tool_id)
-    signed: dict[int, set[int]] = defaultdict(set)
-    for partner_id, tool_id in SignOff.objects.filter(collaboration_id__in=ids).values_list(
-        "partner_id", "tool_id"
-    ):
-        signed[partner_id].add(tool_id)
+    ).exclude(
+        Exists(
+            SignOff.objects.filter(partner_id=OuterRef(OuterRef("pk")), tool_id=OuterRef("tool_id"))
+        )
+    )
     missing: dict[int, list[str]] = defaultdict(list)
-    for partner_id, collaboration_id, name in (
+    for collaboration_id, name in (
         Partner.objects.filter(collaboration_id__in=ids, status=Partner.Status.ACTIVE)
+        .filter(Exists(awaiting))
         .order_by("name")
-        .values_list("pk", "collaboration_id", "name")
+        .values_list("collaboration_id", "name")
     ):
-        if awaiting[collaboration_id] - signed[partner_id]:
-            missing[collaboration_id].append(name)
+        missing[collaboration_id].append(name)
     return missing
 
 
@@ -169,6 +167,33 @@ SORTS: dict[str, tuple[str, Callable[[PortfolioRow], object]]] = {
     "support": (_("Support given"), lambda r: r.support_total),
 }
 DEFAULT_SORT = "-flags"
+
+# Flags a list can be narrowed to: the query-string value, its label, and the test.
+FLAGS: dict[str, tuple[str, Callable[[PortfolioRow], bool]]] = {
+    "any": (_("Any flag"), lambda r: bool(r.flags)),
+    "stalled": (_("Stalled"), lambda r: r.stalled),
+    "late": (_("Late commitments or milestones"), lambda r: bool(r.late)),
+    "sign-off": (_("Partners not signed off"), lambda r: bool(r.not_signed_off)),
+    "none": (_("No flag"), lambda r: not r.flags),
+}
+
+
+def filter_rows(rows: list[PortfolioRow], q: str, stage: str, flag: str) -> list[PortfolioRow]:
+    """Rows whose name or community contains `q`, whose current stage is `stage` and which
+    carry `flag` (each ignored when empty or unknown)."""
+    needle = q.casefold()
+    test = FLAGS[flag][1] if flag in FLAGS else None
+    return [
+        r
+        for r in rows
+        if (
+            not needle
+            or needle in r.collaboration.name.casefold()
+            or needle in r.collaboration.community.casefold()
+        )
+        and (not stage or r.current_stage.slug == stage)
+        and (test is None or test(r))
+    ]
 
 
 def sort_rows(rows: list[PortfolioRow], sort: str) -> tuple[list[PortfolioRow], str]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
 from stages.models import Stage, Worksheet
 
@@ -34,6 +35,24 @@ class StageProgress:
     @property
     def percent_complete(self) -> int:
         return round(100 * self.complete / self.tools) if self.tools else 0
+
+    @property
+    def label(self) -> str:
+        """The bar's text for screen readers (built here: lists show hundreds of bars)."""
+        return _("%(stage)s: %(complete)s of %(tools)s tools complete, %(started)s in progress") % {
+            "stage": self.stage.name,
+            "complete": self.complete,
+            "tools": self.tools,
+            "started": self.in_progress,
+        }
+
+    @property
+    def summary(self) -> str:
+        return _("%(complete)s of %(tools)s complete, %(started)s in progress") % {
+            "complete": self.complete,
+            "tools": self.tools,
+            "started": self.in_progress,
+        }
 
     @property
     def percent_started(self) -> int:

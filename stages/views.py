@@ -4,11 +4,21 @@ dashboard, a stage, and a tool's worksheet."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
+from itertools import chain
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db.models import Q
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +31,7 @@ from health.results import trend_chart
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
+from stages.listing import Filters, paginate
 from stages.models import (
     Comment,
     Measurement,
@@ -31,7 +42,7 @@ from stages.models import (
     WorksheetRevision,
 )
 from stages.overview import overview, stage_overview
-from stages.portfolio import SORTS, sort_rows
+from stages.portfolio import FLAGS, SORTS, filter_rows, sort_rows
 from stages.portfolio import portfolio as portfolio_rows
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
@@ -50,21 +61,59 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"stages": stages})
 
 
+# Orders of my collaborations: the query-string name and the key that sorts by it.
+LIST_SORTS: dict[str, Callable] = {
+    "name": lambda card: card[0].collaboration.name.casefold(),
+    "stage": lambda card: _current_stage(card[1]).number,
+    "complete": lambda card: sum(p.complete for p in card[1]),
+}
+
+
+def _current_stage(progress: list) -> Stage:
+    """The furthest stage where work has begun (the first stage before any has)."""
+    started = [p for p in progress if p.complete or p.in_progress]
+    return (started[-1] if started else progress[0]).stage
+
+
 @login_required
 def collaboration_list(request: HttpRequest) -> HttpResponse:
-    memberships = list(
-        Membership.objects.filter(user=request.user)
-        .select_related("collaboration", "partner")
-        .order_by("collaboration__name")
-    )
+    """My collaborations, 25 active ones a page, searchable by name or community and
+    filtered by current stage; archived ones listed apart."""
+    filters = Filters.of(request)
+    memberships = Membership.objects.filter(user=request.user).select_related("collaboration")
+    if filters.q:
+        memberships = memberships.filter(
+            Q(collaboration__name__icontains=filters.q)
+            | Q(collaboration__community__icontains=filters.q)
+        )
+    memberships = list(memberships.order_by("collaboration__name"))
     progress = stage_progress(m.collaboration_id for m in memberships)
     cards = [(m, progress[m.collaboration_id]) for m in memberships]
+    if filters.stage:
+        cards = [c for c in cards if _current_stage(c[1]).slug == filters.stage]
+    column = filters.sort.removeprefix("-")
+    if column in LIST_SORTS:
+        cards.sort(key=LIST_SORTS[column], reverse=filters.sort.startswith("-"))
+    active = [c for c in cards if not c[0].collaboration.is_archived]
+    pager = paginate(request, active, filters)
     return render(
         request,
         "stages/collaboration_list.html",
         {
-            "active": [c for c in cards if not c[0].collaboration.is_archived],
+            "active": list(pager.page),
             "archived": [c for c in cards if c[0].collaboration.is_archived],
+            "pager": pager,
+            "filters": filters,
+            "stages": Stage.objects.all(),
+            "sorts": [
+                (filters.query(sort=name), label, filters.sort == name)
+                for name, label in (
+                    ("name", _("Name")),
+                    ("-stage", _("Furthest stage first")),
+                    ("-complete", _("Most complete first")),
+                )
+            ],
+            "anything": bool(memberships) or filters.active,
         },
     )
 
@@ -91,23 +140,47 @@ def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     )
 
 
+def _portfolio_rows(request: HttpRequest, filters: Filters) -> tuple[list, list, str]:
+    """Every collaboration the user facilitates, and those the filters keep, sorted."""
+    every = portfolio_rows(request.user)
+    kept = filter_rows(every, filters.q, filters.stage, filters.flag)
+    rows, sort = sort_rows(kept, filters.sort)
+    return every, rows, sort
+
+
 @login_required
 def portfolio(request: HttpRequest) -> HttpResponse:
-    """Every collaboration the user facilitates, sortable by any column."""
-    rows, sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
+    """Every collaboration the user facilitates, 25 a page, sortable by any column,
+    searchable and filtered by stage and flag."""
+    filters = Filters.of(request)
+    every, rows, sort = _portfolio_rows(request, filters)
+    filters = replace(filters, sort=sort)
+    pager = paginate(request, rows, filters)
     columns = [
-        (name, label, sort.removeprefix("-") == name, sort.startswith("-"))
+        (
+            label,
+            filters.query(sort=f"-{name}" if current and not sort.startswith("-") else name),
+            current,
+            sort.startswith("-"),
+        )
         for name, (label, _key) in SORTS.items()
+        for current in [sort.removeprefix("-") == name]
     ]
     return render(
         request,
         "stages/portfolio.html",
         {
-            "rows": rows,
+            "rows": list(pager.page),
+            "pager": pager,
+            "filters": filters,
+            "everything": len(every),
+            "found": len(rows),
             "sort": sort,
             "columns": columns,
             "attention": sum(1 for r in rows if r.flags),
             "strategies": Strategy,
+            "stages": Stage.objects.all(),
+            "flags": [(value, label) for value, (label, _test) in FLAGS.items()],
         },
     )
 
@@ -118,44 +191,53 @@ def _csv_cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+class _Echo:
+    """A file that hands back what is written, so csv.writer can feed a stream."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
 @login_required
-def portfolio_csv(request: HttpRequest) -> HttpResponse:
-    """The portfolio as a spreadsheet, in the order the page shows it."""
-    rows, _sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The portfolio as a spreadsheet: every collaboration the filters keep (all of them
+    without filters), in the order the page shows them, streamed row by row."""
+    _every, rows, _sort = _portfolio_rows(request, Filters.of(request))
+    writer = csv.writer(_Echo())
+    header = [
+        _("Collaboration"),
+        _("Community"),
+        _("Current stage"),
+        _("Percent complete"),
+        _("Reviews waiting"),
+        _("Last activity"),
+        _("Stalled"),
+        _("Late commitments and milestones"),
+        _("Partners not signed off"),
+        *(f"{_('Support')}: {label}" for label in Strategy.labels),
+        _("Archived"),
+    ]
+    lines = (
         [
-            _("Collaboration"),
-            _("Community"),
-            _("Current stage"),
-            _("Percent complete"),
-            _("Reviews waiting"),
-            _("Last activity"),
-            _("Stalled"),
-            _("Late commitments and milestones"),
-            _("Partners not signed off"),
-            *(f"{_('Support')}: {label}" for label in Strategy.labels),
-            _("Archived"),
+            _csv_cell(row.collaboration.name),
+            _csv_cell(row.collaboration.community),
+            row.current_stage.name,
+            row.percent_complete,
+            row.reviews_waiting,
+            row.last_activity.date().isoformat() if row.last_activity else "",
+            _("yes") if row.stalled else _("no"),
+            row.late,
+            _csv_cell("; ".join(row.not_signed_off)),
+            *(row.support[value] for value in Strategy.values),
+            _("yes") if row.collaboration.is_archived else _("no"),
         ]
+        for row in rows
     )
-    for row in rows:
-        writer.writerow(
-            [
-                _csv_cell(row.collaboration.name),
-                _csv_cell(row.collaboration.community),
-                row.current_stage.name,
-                row.percent_complete,
-                row.reviews_waiting,
-                row.last_activity.date().isoformat() if row.last_activity else "",
-                _("yes") if row.stalled else _("no"),
-                row.late,
-                _csv_cell("; ".join(row.not_signed_off)),
-                *(row.support[value] for value in Strategy.values),
-                _("yes") if row.collaboration.is_archived else _("no"),
-            ]
-        )
+    response = StreamingHttpResponse(
+        (writer.writerow(line) for line in chain([header], lines)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
     return response
 
 

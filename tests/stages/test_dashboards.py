@@ -209,6 +209,10 @@ def test_stage_page_shows_its_own_progress(cast):
 # The portfolio
 
 
+def _text(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
 @pytest.fixture
 def facilitator_of_three(db):
     """A facilitator of an active, a stalled and an archived collaboration, and partner (not
@@ -298,7 +302,8 @@ def test_portfolio_csv_holds_what_the_page_shows(client, facilitator_of_three):
     response = client.get(reverse("stages:portfolio-csv"), {"sort": "name"})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response.streaming
+    rows = list(csv.reader(io.StringIO(_text(response))))
     header, body = rows[0], rows[1:]
     assert header[:9] == [
         "Collaboration", "Community", "Current stage", "Percent complete", "Reviews waiting",
@@ -322,9 +327,7 @@ def test_portfolio_explains_itself_to_someone_who_facilitates_nothing(cast):
     assert response.status_code == 200
     assert "You do not facilitate any collaboration yet" in response.content.decode()
     csv_rows = list(
-        csv.reader(
-            io.StringIO(cast.client("viewer").get(reverse("stages:portfolio-csv")).content.decode())
-        )
+        csv.reader(io.StringIO(_text(cast.client("viewer").get(reverse("stages:portfolio-csv")))))
     )
     assert len(csv_rows) == 1  # the header only
 
@@ -339,7 +342,7 @@ def test_portfolio_needs_a_sign_in(client, name):
 @pytest.mark.parametrize("who", ["facilitator", "partner", "viewer", "outsider"])
 def test_only_facilitators_see_a_collaboration_in_their_portfolio(cast, who):
     text = cast.client(who).get(reverse("stages:portfolio")).content.decode()
-    exported = cast.client(who).get(reverse("stages:portfolio-csv")).content.decode()
+    exported = _text(cast.client(who).get(reverse("stages:portfolio-csv")))
     shown = who == "facilitator"
     assert (cast.collaboration.name in text) is shown
     assert (cast.collaboration.name in exported) is shown
