@@ -24,6 +24,7 @@ from stages.charts import (
     stage_progress_chart,
     worksheet_charts,
 )
+from stages.indicators import latest_measurements
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import definition_for
@@ -225,15 +226,7 @@ def build_report(membership: Membership, choices: Choices) -> Report:
         .order_by("partner__name")
     ):
         sign_offs[sign_off.tool_id].append(sign_off)
-    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for m in (
-        Measurement.objects.filter(collaboration=collaboration)
-        .only("tool_id", "table", "row_id", "date", "value")
-        .order_by("date", "created_at")
-    ):
-        measurements[m.tool_id][m.table, m.row_id].append(m)
+    measurements = latest_measurements(collaboration.pk)
     progress = {p.stage.pk: p for p in stage_progress([collaboration.pk])[collaboration.pk]}
 
     entries: dict[int, ToolEntry] = {}
@@ -242,7 +235,7 @@ def build_report(membership: Membership, choices: Choices) -> Report:
             continue
         worksheet = worksheets.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool)
         worksheet.tool = tool
-        entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements[tool.pk])
+        entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements.get(tool.pk, {}))
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry
 

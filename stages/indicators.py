@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from stages.models import Measurement
 from stages.worksheets.schema import Table
@@ -38,3 +42,26 @@ class IndicatorProgress:
             return 100 if self.latest.value == Decimal(str(self.target)) else 0
         done = (self.latest.value - Decimal(str(self.baseline))) / span
         return max(0, min(100, round(done * 100)))
+
+
+def latest_measurements(collaboration_id: int) -> dict[int, dict[tuple[str, str], list]]:
+    """The latest measurement of every indicator of a collaboration, by tool and then by
+    (table, row id), each in a one-element list: picked by the database (a window over each
+    indicator's measurements), so an indicator measured monthly for years costs one row."""
+    latest = (
+        Measurement.objects.filter(collaboration_id=collaboration_id)
+        .annotate(
+            recency=Window(
+                RowNumber(),
+                partition_by=[F("tool_id"), F("table"), F("row_id")],
+                order_by=[F("date").desc(), F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(recency=1)
+        .only("tool_id", "table", "row_id", "date", "value", "note")
+        .order_by()
+    )
+    found: dict[int, dict[tuple[str, str], list]] = defaultdict(dict)
+    for m in latest:
+        found[m.tool_id][m.table, m.row_id] = [m]
+    return found

@@ -90,6 +90,14 @@ class Worksheet(models.Model):
         ordering = ["collaboration", "tool__number"]
         verbose_name = _("worksheet")
         verbose_name_plural = _("worksheets")
+        # Lists of many collaborations read only these columns: the index answers them
+        # without touching the rows, whose answers can run to hundreds of kilobytes.
+        indexes = [
+            models.Index(
+                fields=["collaboration", "tool", "status", "updated_at"],
+                name="worksheet_summary",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["collaboration", "tool"], name="one_worksheet_per_tool"

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_date
 
 from collaborations.models import Collaboration, Partner, Sector
 from stages import charts
-from stages.indicators import IndicatorProgress
+from stages.indicators import IndicatorProgress, latest_measurements
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.progress import StageProgress
 from stages.worksheets.declarations import DEFINITIONS
@@ -70,7 +70,7 @@ class Overview:
     tools: list[ToolSheet]
     partners: list[Partner]
     activity: list[WorksheetRevision]
-    # Measurements by tool, then by (table, row id), oldest first.
+    # The latest measurement of each indicator, by tool, then by (table, row id).
     measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)
@@ -128,7 +128,7 @@ class Overview:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
                 found += charts.worksheet_charts(
-                    definition, sheet.answers, self.partners, self.measurements[tool.pk]
+                    definition, sheet.answers, self.partners, self.measurements.get(tool.pk, {})
                 )
         return found
 
@@ -197,13 +197,6 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())
 
 
-def _measurements(collaboration: Collaboration) -> dict:
-    measured: dict = defaultdict(lambda: defaultdict(list))
-    for m in Measurement.objects.filter(collaboration=collaboration).order_by("date", "created_at"):
-        measured[m.tool_id][m.table, m.row_id].append(m)
-    return measured
-
-
 def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
@@ -212,7 +205,7 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
             if table.measured is None:
                 continue
             for row in sheet.answers.get(table.name) or []:
-                values = measured[tool.pk].get((table.name, row.get("id")), [])
+                values = measured.get(tool.pk, {}).get((table.name, row.get("id")), [])
                 found.append(
                     Indicator(tool, table, row.get("id"), IndicatorProgress.of(table, row, values))
                 )
@@ -230,7 +223,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
         .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
     )
     due, follow_through = _promises(tools, partners, today)
-    measured = _measurements(collaboration)
+    measured = latest_measurements(collaboration.pk)
     return Overview(
         collaboration=collaboration,
         today=today,

@@ -13,14 +13,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
 from collaborations.models import Collaboration, Partner
-from stages.models import SignOff, Stage, Worksheet
+from stages.models import SignOff, Stage, Tool, Worksheet
 from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
@@ -91,22 +91,36 @@ def _late_counts(ids: list[int], today: datetime.date) -> dict[int, int]:
 
 def _not_signed_off(ids: list[int]) -> dict[int, list[str]]:
     """Active partner organizations missing from the sign-offs of a consensus worksheet that
-    is ready for review or complete, per collaboration (one query, returning only the
-    partners missing)."""
-    consensus = [slug for slug, d in DEFINITIONS.items() if d.sign_off]
-    awaiting = Worksheet.objects.filter(
-        collaboration_id=OuterRef("collaboration_id"),
-        tool__slug__in=consensus,
+    is ready for review or complete, per collaboration (three queries, the last returning
+    only the partners missing)."""
+    consensus = Tool.objects.filter(slug__in=[s for s, d in DEFINITIONS.items() if d.sign_off])
+    awaiting: dict[int, set[int]] = defaultdict(set)
+    for collaboration_id, tool_id in Worksheet.objects.filter(
+        collaboration_id__in=ids,
+        tool__in=list(consensus.values_list("pk", flat=True)),
         status__in=[Worksheet.Status.READY_FOR_REVIEW, Worksheet.Status.COMPLETE],
-    ).exclude(
-        Exists(
-            SignOff.objects.filter(partner_id=OuterRef(OuterRef("pk")), tool_id=OuterRef("tool_id"))
-        )
-    )
+    ).values_list("collaboration_id", "tool_id"):
+        awaiting[collaboration_id].add(tool_id)
+    # Collaborations waiting for the same worksheets share one condition.
+    alike: dict[frozenset[int], list[int]] = defaultdict(list)
+    for collaboration_id, tools in awaiting.items():
+        alike[frozenset(tools)].append(collaboration_id)
+    unsigned = Q(pk__in=[])
+    for tools, collaborations in alike.items():
+        missing_one = Q()
+        for tool_id in sorted(tools):
+            # All three columns, so the lookup is one probe of the unique index.
+            missing_one |= ~Exists(
+                SignOff.objects.filter(
+                    collaboration_id=OuterRef("collaboration_id"),
+                    tool_id=tool_id,
+                    partner_id=OuterRef("pk"),
+                )
+            )
+        unsigned |= Q(collaboration_id__in=collaborations) & missing_one
     missing: dict[int, list[str]] = defaultdict(list)
     for collaboration_id, name in (
-        Partner.objects.filter(collaboration_id__in=ids, status=Partner.Status.ACTIVE)
-        .filter(Exists(awaiting))
+        Partner.objects.filter(unsigned, status=Partner.Status.ACTIVE)
         .order_by("name")
         .values_list("collaboration_id", "name")
     ):
