@@ -16,9 +16,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from itertools import batched
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
@@ -49,10 +52,30 @@ def _short(text: str, limit: int = 27) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@lru_cache(maxsize=32)
+def _number_style(language: str | None) -> tuple[str, int, str]:
+    """A language's decimal mark, grouping and group separator, looked up once: a chart's
+    numbers table formats hundreds of numbers."""
+    return (
+        get_format("DECIMAL_SEPARATOR", language, use_l10n=True),
+        get_format("NUMBER_GROUPING", language, use_l10n=True),
+        get_format("THOUSAND_SEPARATOR", language, use_l10n=True),
+    )
+
+
 def _number(value: float | Decimal | int, decimals: int = 0) -> str:
     """The value rounded half up to `decimals` places, in the reader's number format."""
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    mark, grouping, separator = _number_style(get_language())
+    return numberformat.format(
+        rounded,
+        mark,
+        decimal_pos=decimals,
+        grouping=grouping,
+        thousand_sep=separator,
+        force_grouping=True,
+        use_l10n=True,
+    )
 
 
 def _round_up(value: float, whole: bool = False) -> float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext
 
 from collaborations.models import Collaboration, Partner, Sector
 from stages import charts
@@ -52,6 +53,11 @@ class FollowThrough:
     @property
     def percent(self) -> int | None:
         return round(100 * self.kept / self.came_due) if self.came_due else None
+
+    @property
+    def kept_text(self) -> str:
+        # Worded here rather than in the template: the table has a line per partner.
+        return gettext("%(kept)s of %(due)s") % {"kept": self.kept, "due": self.came_due}
 
 
 @dataclass

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
@@ -54,6 +55,34 @@ class PortfolioRow:
     @property
     def flags(self) -> int:
         return int(self.stalled) + int(bool(self.late)) + int(bool(self.not_signed_off))
+
+    @property
+    def flag_lines(self) -> list[tuple[str, str, str]]:
+        """Each flag as (badge, badge colour, explanation), worded here rather than in the
+        template, which has a row per collaboration."""
+        lines = []
+        if self.stalled:
+            lines.append(
+                (gettext("Stalled"), "danger", gettext("no worksheet changed for 30 days"))
+            )
+        if self.late:
+            text = ngettext(
+                "%(counter)s commitment or milestone late",
+                "%(counter)s commitments and milestones late",
+                self.late,
+            )
+            lines.append((gettext("Late"), "danger", text % {"counter": self.late}))
+        if self.not_signed_off:
+            count = len(self.not_signed_off)
+            text = ngettext(
+                "%(counter)s partner has not signed off",
+                "%(counter)s partners have not signed off",
+                count,
+            ) % {"counter": count}
+            if count <= 3:
+                text += ": " + ", ".join(self.not_signed_off)
+            lines.append((gettext("Sign-off"), "warning", text))
+        return lines
 
     @property
     def support_total(self) -> int:
