@@ -137,6 +137,41 @@ def _plain_select(bound: BoundField, attrs: dict) -> str | None:
     return "".join(parts)
 
 
+def _plain_checkboxes(bound: BoundField, attrs: dict) -> str | None:
+    """A list of checkboxes without option groups, written straight from the field's
+    choices (the markup of Django's checkbox_select template); None for anything else."""
+    widget = bound.field.widget
+    if type(widget) is not forms.CheckboxSelectMultiple:
+        return None
+    choices = list(bound.field.choices)
+    if any(isinstance(label, list | tuple) for _value, label in choices):
+        return None
+    chosen = set(widget.format_value(bound.value()))
+    merged = {**widget.attrs, **attrs}
+    ident, css = merged.get("id"), merged.get("class")
+    shared = _attrs({k: v for k, v in merged.items() if k != "id"})
+    name = escape(bound.html_name)
+    parts = [
+        "<div",
+        f' id="{conditional_escape(ident)}"' if ident else "",
+        f' class="{conditional_escape(css)}"' if css else "",
+        ">",
+    ]
+    for index, (value, label) in enumerate(choices):
+        text = "" if value is None else str(value)
+        checked = " checked" if text in chosen else ""
+        option_id = f"{conditional_escape(ident)}_{index}" if ident else ""
+        parts.append(
+            "<div>\n    <label"
+            + (f' for="{option_id}"' if ident else "")
+            + f'><input type="checkbox" name="{name}" value="{escape(text)}"{shared}{checked}'
+            + (f' id="{option_id}"' if ident else "")
+            + f">\n {escape(str(label))}</label>\n\n</div>"
+        )
+    parts.append("\n</div>")
+    return "".join(parts)
+
+
 def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
     """The field's widget, described by `described_by` (ids) and by its errors if any."""
     widget = bound.field.widget
@@ -147,8 +182,8 @@ def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
         attrs["aria-describedby"] = " ".join(ids)
     if "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
-    if (select := _plain_select(bound, attrs)) is not None:
-        return mark_safe(select)
+    if (plain := _plain_select(bound, attrs) or _plain_checkboxes(bound, attrs)) is not None:
+        return mark_safe(plain)
     return widget_html(widget, widget.get_context(bound.html_name, bound.value(), attrs))
 
 
