@@ -67,6 +67,7 @@ def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProg
     counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
     rows = (
         Worksheet.objects.filter(collaboration_id__in=ids)
+        .order_by()
         .values("collaboration_id", "tool__stage_id", "status")
         .annotate(n=Count("id"))
     )
