@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 
 # name, url kwargs builder, method, who may (others among members get 403)
 READ_PAGES = [
-    ("stages:dashboard", {}),
-    ("stages:stage", {"stage_slug": "diagnosis"}),
-    ("stages:stage", {"stage_slug": "assessment"}),
+    ("collaboration", {}),
+    ("dashboards:stage", {"stage_slug": "diagnosis"}),
+    ("dashboards:stage", {"stage_slug": "assessment"}),
     ("stages:worksheet", {"tool_slug": "engage-potential-partners"}),
     ("stages:worksheet", {"tool_slug": "tell-the-story"}),
     ("collaborations:partners", {}),
@@ -135,7 +135,7 @@ def test_unknown_collaboration_is_404_for_everyone_signed_in(cast):
     missing = cast.collaboration.pk + 1000
     for who in ["facilitator", "outsider"]:
         client = cast.client(who)
-        assert client.get(reverse("stages:dashboard", args=[missing])).status_code == 404
+        assert client.get(reverse("collaboration", args=[missing])).status_code == 404
         assert client.get(reverse("collaborations:members", args=[missing])).status_code == 404
 
 
@@ -169,7 +169,7 @@ def test_archived_collaboration_is_read_only(cast):
     cast.collaboration.archived_at = cast.collaboration.created_at
     cast.collaboration.save()
     client = cast.client("facilitator")
-    assert client.get(reverse("stages:dashboard", args=[cast.collaboration.pk])).status_code == 200
+    assert client.get(reverse("collaboration", args=[cast.collaboration.pk])).status_code == 200
     response = client.post(
         reverse("collaborations:partner-new", args=[cast.collaboration.pk]),
         {"name": "Late Org", "sector": "business", "status": "active"},

@@ -96,6 +96,8 @@ class Definition:
     sections: tuple[Section, ...]
     # Partners record agreement where consensus matters.
     sign_off: bool = False
+    # This worksheet's story opens the collaboration report.
+    opens_report: bool = False
 
     @property
     def fields(self) -> list[Field]:

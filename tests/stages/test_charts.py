@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.template.loader import render_to_string
 
-from stages.charts import (
+from charts.svg import (
     LABEL_WIDTH,
     PLOT,
     Bar,

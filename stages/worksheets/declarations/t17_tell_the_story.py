@@ -9,6 +9,7 @@ from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 DEFINITION = Definition(
     tool="tell-the-story",
+    opens_report=True,
     sections=(
         Section(
             title=_("Our story"),

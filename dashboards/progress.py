@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 
+from charts.svg import MUTED, PALETTE, Bar, BarChart, Series
 from stages.models import Stage, Worksheet
 
 
@@ -57,3 +59,27 @@ def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProg
         cid: [StageProgress(s, s.tool_count, counts.get((cid, s.pk), {})) for s in stages]
         for cid in ids
     }
+
+
+def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:
+    return BarChart(
+        key=key,
+        title=_("Progress through the four stages"),
+        description=_(
+            "For each stage, how many of its tools are complete, in progress and not started."
+        ),
+        series=[
+            Series(_("Complete"), PALETTE[2]),
+            Series(_("In progress"), PALETTE[1]),
+            Series(_("Not started"), MUTED),
+        ],
+        bars=[
+            Bar(
+                f"{p.stage.number}. {p.stage.name}",
+                [p.complete, p.in_progress, p.not_started],
+                text=_("%(done)s of %(tools)s") % {"done": p.complete, "tools": p.tools},
+            )
+            for p in progress
+        ],
+        label_heading=_("Stage"),
+    )

@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
 from collaborations.models import Collaboration, Partner
+from dashboards.progress import StageProgress, stage_progress
 from stages.models import SignOff, Stage, Worksheet
-from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
 from support.summary import by_strategy

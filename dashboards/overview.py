@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from charts import svg as charts
 from collaborations.models import Collaboration, Partner, Sector
-from stages import charts
+from dashboards.progress import StageProgress, stage_progress_chart
 from stages.indicators import IndicatorProgress
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
-from stages.progress import StageProgress
 from stages.worksheets.declarations import DEFINITIONS
 from stages.worksheets.display import display
 from stages.worksheets.schema import Table
@@ -121,7 +121,7 @@ class Overview:
         """The dashboard's charts, in the order they are shown: stages, partners, then what
         each started worksheet's tables call for."""
         found = [
-            charts.stage_progress_chart(self.progress),
+            stage_progress_chart(self.progress),
             charts.partners_by_sector_chart(self.partners),
         ]
         for tool, sheet in self.tools:

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from collaborations.models import Partner, Sector
 from stages.indicators import IndicatorProgress
 from stages.models import Measurement
-from stages.progress import StageProgress
 from stages.worksheets.schema import Definition, Kind, Table
 
 # Geometry of a bar chart, in SVG user units (the picture scales to its container).
@@ -349,30 +348,6 @@ def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarCh
         }
         charts.append(chart)
     return charts
-
-
-def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:
-    return BarChart(
-        key=key,
-        title=_("Progress through the four stages"),
-        description=_(
-            "For each stage, how many of its tools are complete, in progress and not started."
-        ),
-        series=[
-            Series(_("Complete"), PALETTE[2]),
-            Series(_("In progress"), PALETTE[1]),
-            Series(_("Not started"), MUTED),
-        ],
-        bars=[
-            Bar(
-                f"{p.stage.number}. {p.stage.name}",
-                [p.complete, p.in_progress, p.not_started],
-                text=_("%(done)s of %(tools)s") % {"done": p.complete, "tools": p.tools},
-            )
-            for p in progress
-        ],
-        label_heading=_("Stage"),
-    )
 
 
 def partners_by_sector_chart(partners: Iterable[Partner], key: str = "partners-by-sector"):

@@ -16,12 +16,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
-from health.demo import seed_health_checks
+from demo.content import demo_answers
+from demo.health import seed_health_checks
+from demo.portfolio import seed_measurements, seed_portfolio, seed_sign_offs
+from demo.support import seed_support
 from stages import services
-from stages.demo_content import demo_answers
-from stages.demo_portfolio import seed_measurements, seed_portfolio, seed_sign_offs
 from stages.models import Tool, Worksheet
-from support.demo import seed_support
 
 DEMO_PASSWORD = "intersector-demo"
 

@@ -31,8 +31,8 @@ from django.urls import reverse
 from weasyprint import HTML
 
 from collaborations.models import Membership
+from demo.filled import filled_collaboration
 from reports.content import Choices, build_report
-from reports.filled import filled_collaboration
 from reports.pdf import PDF_OPTIONS
 
 
