@@ -61,11 +61,11 @@ PERMISSIONS: tuple[Permission, ...] = (
         "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
     ),
 )
-_BY_CODE = {permission.code: permission for permission in PERMISSIONS}
+PERMISSIONS_BY_CODE = {permission.code: permission for permission in PERMISSIONS}
 
 
 def allowed(membership: Membership, code: str) -> bool:
-    permission = _BY_CODE[code]
+    permission = PERMISSIONS_BY_CODE[code]
     if membership.collaboration.is_archived and not permission.when_archived:
         return False
     return membership.role in permission.roles
@@ -73,7 +73,7 @@ def allowed(membership: Membership, code: str) -> bool:
 
 def abilities(membership: Membership) -> dict[str, bool]:
     """What this member may do, by permission code: for templates to show or hide actions."""
-    return {code: allowed(membership, code) for code in _BY_CODE}
+    return {code: allowed(membership, code) for code in PERMISSIONS_BY_CODE}
 
 
 def page_context(membership: Membership) -> dict:
@@ -102,7 +102,7 @@ def memberships_with(user: AbstractBaseUser | AnonymousUser, code: str) -> Query
     pages that span collaborations, such as the facilitator's portfolio."""
     if not user.is_authenticated:
         return Membership.objects.none()
-    permission = _BY_CODE[code]
+    permission = PERMISSIONS_BY_CODE[code]
     memberships = Membership.objects.filter(user=user, role__in=permission.roles)
     if not permission.when_archived:
         memberships = memberships.filter(collaboration__archived_at__isnull=True)
@@ -136,7 +136,7 @@ def collaboration_view(
         method: code for method, code in (("GET", get), ("POST", post)) if code is not None
     }
     for code in permissions.values():
-        _BY_CODE[code]  # an unknown permission fails when the module loads, not on a request
+        PERMISSIONS_BY_CODE[code]  # an unknown permission fails when the module loads, not on a request
 
     def decorate(view: CollaborationView) -> CollaborationView:
         @wraps(view)

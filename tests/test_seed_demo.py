@@ -6,9 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from demo.management.commands.seed_demo import COLLABORATION, DEMO_PASSWORD
 
 from collaborations.models import Collaboration, Membership, Role
+from demo.management.commands.seed_demo import COLLABORATION, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

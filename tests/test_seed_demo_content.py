@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils.html import escape
-from demo.management.commands.seed_demo import COLLABORATION
 
 from collaborations.models import Collaboration
 from demo.content import demo_answers
+from demo.management.commands.seed_demo import COLLABORATION
 from stages import services
 from stages.models import Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS, definition_for

@@ -7,10 +7,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from demo.management.commands.seed_demo import COLLABORATION
 
 from collaborations.models import Collaboration
 from demo.health import SCORES, TAKES
+from demo.management.commands.seed_demo import COLLABORATION
 from health.factors import FACTORS, THEMES, TOOL_SLUGS
 from health.models import HealthCheck
 from health.results import results

@@ -6,9 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from demo.management.commands.seed_demo import COLLABORATION
 
 from collaborations.models import Collaboration
+from demo.management.commands.seed_demo import COLLABORATION
 from support.models import Activity, Barrier, ResourceLead
 
 pytestmark = pytest.mark.django_db
