@@ -136,7 +136,9 @@ def collaboration_view(
         method: code for method, code in (("GET", get), ("POST", post)) if code is not None
     }
     for code in permissions.values():
-        PERMISSIONS_BY_CODE[code]  # an unknown permission fails when the module loads, not on a request
+        PERMISSIONS_BY_CODE[
+            code
+        ]  # an unknown permission fails when the module loads, not on a request
 
     def decorate(view: CollaborationView) -> CollaborationView:
         @wraps(view)
@@ -147,9 +149,10 @@ def collaboration_view(
             method = "GET" if request.method == "HEAD" else request.method
             if method not in permissions:
                 return HttpResponseNotAllowed(list(permissions))
-            if not allowed(membership, permissions[method]):
-                raise PermissionDenied
             request.membership = membership
+            if not allowed(membership, permissions[method]):
+                # The reason reaches the 403 page, which says which right is missing.
+                raise PermissionDenied(PERMISSIONS_BY_CODE[permissions[method]].label)
             return view(request, membership, **kwargs)
 
         wrapped.permissions = permissions

@@ -4,7 +4,8 @@
 `matrix_problems` walks the URL patterns, fills each one's arguments from a small world of
 objects (one of everything a collaboration URL can name), and says what broke the rules:
 anonymous → sign-in; outsider → 404 for every method; a member → 200 for a page their role may
-read, 403 for a method their role may not use, with nothing changed in any table; a method the
+read, 403 for a method their role may not use, saying which right it lacks (not a 403 for any other
+reason), with nothing changed in any table; a method the
 view does not declare → 405.
 A new collaboration page is covered without editing this file; a URL argument it cannot fill
 is itself reported.
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.html import escape
 
 from collaborations import access
 from collaborations.models import Role
@@ -146,8 +148,11 @@ def matrix_problems(
                     continue
                 before = everything() if method == "POST" else None
                 response = _send(clients[who], method, url)
+                reason = escape(str(access.PERMISSIONS_BY_CODE[code].label))
                 if response.status_code != 403:
                     problems.append(f"{page.name} {method} {who}: {response.status_code}, not 403")
+                elif reason not in response.content.decode():
+                    problems.append(f"{page.name} {method} {who}: 403 without saying why")
                 if before is not None and everything() != before:
                     problems.append(f"{page.name} {method} {who}: refused, yet changed data")
         response = clients["facilitator"].put(url)

@@ -56,14 +56,23 @@ def test_archived_collaborations_are_listed_apart(cast):
     assert response.context["active"] == []
 
 
+def _section(page: str, labelled_by: str) -> str:
+    """The dashboard's own section labelled by `labelled_by`, without the site navigation that
+    links to every stage on every page."""
+    start = page.index(f'aria-labelledby="{labelled_by}"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_dashboard_shows_four_stages_and_seventeen_tools(cast):
     response = cast.client("partner").get(reverse("collaboration", args=[cast.collaboration.pk]))
     page = response.content.decode()
     for stage in Stage.objects.all():
-        assert stage.question in page
-        assert reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug]) in page
+        card = _section(page, f"stage-{stage.slug}")
+        assert stage.question in card
+        assert reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug]) in card
+    all_tools = _section(page, "all-tools")
     for tool in Tool.objects.all():
-        assert reverse("stages:worksheet", args=[cast.collaboration.pk, tool.slug]) in page
+        assert reverse("stages:worksheet", args=[cast.collaboration.pk, tool.slug]) in all_tools
     assert len(response.context["tools"]) == 17
 
 
