@@ -15,6 +15,7 @@ from django.utils import timezone
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
 from stages.models import Measurement, SignOff, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
+from stages.worksheets.kinds import example
 from stages.worksheets.schema import Field, Kind
 
 SENTENCE = (
@@ -33,29 +34,8 @@ PARAGRAPH = (
 
 
 def _value(spec: Field, index: int, partners: list[int]) -> object:
-    match spec.kind:
-        case Kind.TEXT:
-            # A short phrase, as people fill in a table's text columns.
-            return f"{spec.label} {index + 1}: {PHRASE}"[: spec.max_length or None]
-        case Kind.LONG_TEXT:
-            return PARAGRAPH
-        case Kind.CHOICE:
-            return spec.choices[index % len(spec.choices)][0]
-        case Kind.SECTOR:
-            return Sector.values[index % len(Sector.values)]
-        case Kind.SCALE:
-            return index % 5 + 1
-        case Kind.NUMBER:
-            return float(10 + index * 3)
-        case Kind.MONEY:
-            return float(5000 + index * 1250)
-        case Kind.DATE:
-            return date(2026, index % 12 + 1, 15).isoformat()
-        case Kind.PARTNER:
-            return partners[index % len(partners)]
-        case Kind.PARTNERS:
-            return [partners[(index + step) % len(partners)] for step in range(3)]
-    raise AssertionError(spec.kind)
+    words = PARAGRAPH if spec.kind == Kind.LONG_TEXT else PHRASE
+    return example(spec, index, partners, words)
 
 
 def filled_answers(slug: str, partners: list[int], rows: int, indicators: int) -> dict:
