@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from collaborations.models import Partner, Sector
 from stages.indicators import IndicatorProgress
 from stages.models import Measurement
+from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Kind, Table
 
 # Geometry of a bar chart, in SVG user units (the picture scales to its container).
@@ -319,8 +320,8 @@ def worksheet_charts(
     for table in definition.tables:
         rows = answers.get(table.name) or []
         key = f"{definition.tool}-{table.name}"
-        if table.becomes_partner:
-            charts.append(influence_interest_chart(rows, key=key))
+        if table.grid:
+            charts.append(influence_interest_chart(table, rows, key=key))
         if table.totals:
             charts.append(resources_chart(table, rows, partners, key=key))
         if table.measured:
@@ -369,33 +370,25 @@ def partners_by_sector_chart(partners: Iterable[Partner], key: str = "partners-b
     )
 
 
-ENGAGEMENT_LABELS = {
-    "identified": _("identified"),
-    "contacted": _("contacted"),
-    "interested": _("interested"),
-    "committed": _("committed"),
-    "declined": _("declined"),
-}
-
-
 def influence_interest_chart(
-    stakeholders: list[dict], key: str = "influence-interest"
+    table: Table, rows: list[dict], key: str = "influence-interest"
 ) -> ScatterChart:
-    """The stakeholder map's rows (organization, influence, interest, status) placed on the
-    influence-by-interest grid; rows without both ratings are left out."""
+    """A table's rows placed on its declared influence-by-interest grid; rows without both
+    ratings are left out."""
+    grid = table.grid
+    detail = table.column(grid.detail) if grid.detail else None
     points = []
-    for row in stakeholders:
-        influence, interest = row.get("influence"), row.get("interest")
-        if not influence or not interest:
+    for row in rows:
+        across, up = row.get(grid.x), row.get(grid.y)
+        if not across or not up:
             continue
-        status = row.get("status") or ""
         points.append(
             Point(
                 number=len(points) + 1,
-                label=row.get("organization") or "?",
-                x=int(interest),
-                y=int(influence),
-                detail=str(ENGAGEMENT_LABELS.get(status, status)),
+                label=row.get(grid.label) or "?",
+                x=int(across),
+                y=int(up),
+                detail=display(detail, row.get(detail.name), {}) if detail else "",
             )
         )
     return ScatterChart(

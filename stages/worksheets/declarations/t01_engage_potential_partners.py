@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from stages.worksheets.declarations.choices import ENGAGEMENT, SCALE_HELP
-from stages.worksheets.schema import Definition, Field, Kind, Section, Table
+from stages.worksheets.schema import Definition, Field, Grid, Kind, Section, Table
 
 DEFINITION = Definition(
     tool="engage-potential-partners",
@@ -24,6 +24,7 @@ DEFINITION = Definition(
                 Table(
                     name="stakeholders",
                     becomes_partner=("organization", "sector"),
+                    grid=Grid(label="organization", x="interest", y="influence", detail="status"),
                     label=_("Stakeholder map"),
                     required_rows=1,
                     columns=(
