@@ -1,5 +1,5 @@
 """The benchmark's database, built with bulk inserts: collaborations with every worksheet
-filled in (`reports.filled`), one facilitator who follows many of them, and measurements,
+filled in (`demo.filled`), one facilitator who follows many of them, and measurements,
 sign-offs, revisions, comments and support activities where the pages read them."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from collaborations.models import Collaboration, Membership, Partner, Role, Sector
-from reports.filled import SENTENCE, filled_answers
+from demo.filled import SENTENCE, filled_answers
 from stages.models import Comment, Measurement, SignOff, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import definition_for
 from support.models import Activity, Mode, Strategy

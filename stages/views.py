@@ -1,256 +1,34 @@
-"""The toolkit as a collaboration walks it: the list of my collaborations, a collaboration's
-dashboard, a stage, and a tool's worksheet."""
+"""The worksheet of a tool as a collaboration fills it in: the page, its saves, review,
+sign-off, comments, history and indicators."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
-from itertools import chain
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db.models import Q
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBadRequest,
-    StreamingHttpResponse,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
-from health.results import results as health_results
-from health.results import trend_chart
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
-from stages.listing import Filters, paginate
 from stages.models import (
     Comment,
     Measurement,
     SignOff,
-    Stage,
     Tool,
     Worksheet,
     WorksheetRevision,
 )
-from stages.overview import overview, stage_overview
-from stages.portfolio import FLAGS, SORTS, filter_rows, sort_rows
-from stages.portfolio import portfolio as portfolio_rows
-from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
-from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.forms import NEW_ROW_PREFIX, WorksheetForms
 from stages.worksheets.schema import Definition
-from support.models import Strategy
-from support.summary import summary as support_summary
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("stages:collaboration-list")
-    stages = Stage.objects.prefetch_related("tools")
-    return render(request, "home.html", {"stages": stages})
-
-
-# Orders of my collaborations: the query-string name and the key that sorts by it.
-LIST_SORTS: dict[str, Callable] = {
-    "name": lambda card: card[0].collaboration.name.casefold(),
-    "stage": lambda card: _current_stage(card[1]).number,
-    "complete": lambda card: sum(p.complete for p in card[1]),
-}
-
-
-def _current_stage(progress: list) -> Stage:
-    """The furthest stage where work has begun (the first stage before any has)."""
-    started = [p for p in progress if p.complete or p.in_progress]
-    return (started[-1] if started else progress[0]).stage
-
-
-@login_required
-def collaboration_list(request: HttpRequest) -> HttpResponse:
-    """My collaborations, 25 active ones a page, searchable by name or community and
-    filtered by current stage; archived ones listed apart."""
-    filters = Filters.of(request)
-    memberships = Membership.objects.filter(user=request.user).select_related("collaboration")
-    if filters.q:
-        memberships = memberships.filter(
-            Q(collaboration__name__icontains=filters.q)
-            | Q(collaboration__community__icontains=filters.q)
-        )
-    memberships = list(memberships.order_by("collaboration__name"))
-    progress = stage_progress(m.collaboration_id for m in memberships)
-    cards = [(m, progress[m.collaboration_id]) for m in memberships]
-    if filters.stage:
-        cards = [c for c in cards if _current_stage(c[1]).slug == filters.stage]
-    column = filters.sort.removeprefix("-")
-    if column in LIST_SORTS:
-        cards.sort(key=LIST_SORTS[column], reverse=filters.sort.startswith("-"))
-    active = [c for c in cards if not c[0].collaboration.is_archived]
-    pager = paginate(request, active, filters)
-    return render(
-        request,
-        "stages/collaboration_list.html",
-        {
-            "active": list(pager.page),
-            "archived": [c for c in cards if c[0].collaboration.is_archived],
-            "pager": pager,
-            "filters": filters,
-            "stages": Stage.objects.all(),
-            "sorts": [
-                (filters.query(sort=name), label, filters.sort == name)
-                for name, label in (
-                    ("name", _("Name")),
-                    ("-stage", _("Furthest stage first")),
-                    ("-complete", _("Most complete first")),
-                )
-            ],
-            "anything": bool(memberships) or filters.active,
-        },
-    )
-
-
-@login_required
-def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    collaboration = membership.collaboration
-    seen = overview(collaboration)
-    health = health_results(collaboration)
-    return render(
-        request,
-        "stages/dashboard.html",
-        access.page_context(
-            membership,
-            overview=seen,
-            progress=seen.progress,
-            tools=seen.tools,
-            charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
-            member_count=collaboration.memberships.count(),
-            health=health,
-            support=support_summary(collaboration),
-        ),
-    )
-
-
-def _portfolio_rows(request: HttpRequest, filters: Filters) -> tuple[list, list, str]:
-    """Every collaboration the user facilitates, and those the filters keep, sorted."""
-    every = portfolio_rows(request.user)
-    kept = filter_rows(every, filters.q, filters.stage, filters.flag)
-    rows, sort = sort_rows(kept, filters.sort)
-    return every, rows, sort
-
-
-@login_required
-def portfolio(request: HttpRequest) -> HttpResponse:
-    """Every collaboration the user facilitates, 25 a page, sortable by any column,
-    searchable and filtered by stage and flag."""
-    filters = Filters.of(request)
-    every, rows, sort = _portfolio_rows(request, filters)
-    filters = replace(filters, sort=sort)
-    pager = paginate(request, rows, filters)
-    columns = [
-        (
-            label,
-            filters.query(sort=f"-{name}" if current and not sort.startswith("-") else name),
-            current,
-            sort.startswith("-"),
-        )
-        for name, (label, _key) in SORTS.items()
-        for current in [sort.removeprefix("-") == name]
-    ]
-    return render(
-        request,
-        "stages/portfolio.html",
-        {
-            "rows": list(pager.page),
-            "pager": pager,
-            "filters": filters,
-            "everything": len(every),
-            "found": len(rows),
-            "sort": sort,
-            "columns": columns,
-            "attention": sum(1 for r in rows if r.flags),
-            "strategies": Strategy,
-            "stages": Stage.objects.all(),
-            "flags": [(value, label) for value, (label, _test) in FLAGS.items()],
-        },
-    )
-
-
-def _csv_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-class _Echo:
-    """A file that hands back what is written, so csv.writer can feed a stream."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-@login_required
-def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
-    """The portfolio as a spreadsheet: every collaboration the filters keep (all of them
-    without filters), in the order the page shows them, streamed row by row."""
-    _every, rows, _sort = _portfolio_rows(request, Filters.of(request))
-    writer = csv.writer(_Echo())
-    header = [
-        _("Collaboration"),
-        _("Community"),
-        _("Current stage"),
-        _("Percent complete"),
-        _("Reviews waiting"),
-        _("Last activity"),
-        _("Stalled"),
-        _("Late commitments and milestones"),
-        _("Partners not signed off"),
-        *(f"{_('Support')}: {label}" for label in Strategy.labels),
-        _("Archived"),
-    ]
-    lines = (
-        [
-            _csv_cell(row.collaboration.name),
-            _csv_cell(row.collaboration.community),
-            row.current_stage.name,
-            row.percent_complete,
-            row.reviews_waiting,
-            row.last_activity.date().isoformat() if row.last_activity else "",
-            _("yes") if row.stalled else _("no"),
-            row.late,
-            _csv_cell("; ".join(row.not_signed_off)),
-            *(row.support[value] for value in Strategy.values),
-            _("yes") if row.collaboration.is_archived else _("no"),
-        ]
-        for row in rows
-    )
-    response = StreamingHttpResponse(
-        (writer.writerow(line) for line in chain([header], lines)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
-    return response
-
-
-@login_required
-def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    stage = get_object_or_404(Stage, slug=stage_slug)
-    progress, tools = stage_overview(membership.collaboration, stage)
-    return render(
-        request,
-        "stages/stage_detail.html",
-        access.page_context(membership, stage=stage, stage_progress=progress, tools=tools),
-    )
 
 
 def _worksheet_context(
@@ -272,8 +50,7 @@ def _worksheet_context(
     own = sign_offs.get(membership.partner_id)
     extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
-    return access.page_context(
-        membership,
+    return dict(
         links=_links(forms.definition, sheet.answers, partners),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
@@ -345,11 +122,10 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
 
 
-@login_required
-def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(get="view", post="edit_worksheets")
+def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     if request.method == "POST":
-        return _worksheet_save(request, collaboration_id, tool_slug)
-    membership = access.member_or_404(request.user, collaboration_id)
+        return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
 
@@ -361,10 +137,9 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
-def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
     messages; a save based on an old version comes back as a conflict with both versions."""
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
     version = _posted_version(request)
@@ -411,7 +186,12 @@ def _conflict(
         row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
     }
     for key, value in list(data.items()):
-        if key.endswith("-id") and value and value not in known and not value.startswith("new-"):
+        if (
+            key.endswith("-id")
+            and value
+            and value not in known
+            and not value.startswith(NEW_ROW_PREFIX)
+        ):
             data[key] = ""
     forms = mine.bind(data)
     forms.is_valid()
@@ -431,11 +211,9 @@ REVIEW_DECISIONS = {
 }
 
 
-@login_required
-@require_POST
-def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="review_worksheets")
+def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """A facilitator marks a worksheet complete, or sends it back (or reopens it) with a note."""
-    membership = access.member_with(request.user, collaboration_id, "review_worksheets")
     sheet, forms = _load_worksheet(membership, tool_slug)
     decision = REVIEW_DECISIONS.get(request.POST.get("decision", ""))
     version = _posted_version(request)
@@ -465,12 +243,10 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
     return redirect(sheet)
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="edit_worksheets")
 def worksheet_restore(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, version: int
+    request: HttpRequest, membership: Membership, tool_slug: str, version: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
@@ -489,11 +265,11 @@ def worksheet_restore(
     return redirect(sheet)
 
 
-@login_required
-@require_POST
-def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="sign_off")
+def worksheet_sign_off(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
     """A member records where their partner organization stands on this worksheet."""
-    membership = access.member_with(request.user, collaboration_id, "sign_off")
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
@@ -519,10 +295,8 @@ def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: s
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
-@login_required
-@require_POST
-def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "comment")
+@access.collaboration_view(post="comment")
+def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     sheet, forms = _load_worksheet(membership, tool_slug)
     form = CommentForm(request.POST, prefix="comment")
     if not form.is_valid():
@@ -538,12 +312,10 @@ def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: st
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="resolve_comments")
 def worksheet_comment_resolve(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, comment_id: int
+    request: HttpRequest, membership: Membership, tool_slug: str, comment_id: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "resolve_comments")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     comment = get_object_or_404(
         Comment, pk=comment_id, collaboration=membership.collaboration, tool=sheet.tool
@@ -566,13 +338,11 @@ def _saved_row(sheet: Worksheet, definition: Definition, table_name: str, row_id
     return table, row
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="manage_partners")
 def worksheet_row_to_partner(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """Make a row of a table (a stakeholder) a partner organization of the collaboration."""
-    membership = access.member_with(request.user, collaboration_id, "manage_partners")
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.becomes_partner is None:
@@ -599,13 +369,11 @@ def worksheet_row_to_partner(
     return redirect(f"{sheet.get_absolute_url()}#links")
 
 
-@login_required
+@access.collaboration_view(get="view", post="edit_worksheets")
 def indicator(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """An indicator's measurements over time, against its baseline and target."""
-    code = "edit_worksheets" if request.method == "POST" else "view"
-    membership = access.member_with(request.user, collaboration_id, code)
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
@@ -624,8 +392,7 @@ def indicator(
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
     progress = IndicatorProgress.of(spec, row, list(measurements))
-    context = access.page_context(
-        membership,
+    context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,

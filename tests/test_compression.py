@@ -20,7 +20,7 @@ YEAR = 365 * 24 * 3600
 @pytest.mark.django_db
 def test_pages_are_gzipped_for_browsers_that_ask(cast):
     client = cast.client("facilitator")
-    url = reverse("stages:dashboard", args=[cast.collaboration.pk])
+    url = reverse("collaboration", args=[cast.collaboration.pk])
     plain = client.get(url)
     packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
     assert "Content-Encoding" not in plain
