@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark
+.PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy lint migrate clean benchmark
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,29 @@ lint: install-dev
 
 test: lint
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+# The same suite on PostgreSQL 15: installed from Debian when missing and run as root, started,
+# given a role and a database (.ci/postgres). POSTGRES_DB names the database, so several
+# checkouts on one machine can test side by side; the test database is `test_$(POSTGRES_DB)`.
+POSTGRES_USER ?= intersector
+POSTGRES_PASSWORD ?= intersector
+POSTGRES_DB ?= intersector
+POSTGRES_URL ?= postgres://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@127.0.0.1:5432/$(POSTGRES_DB)
+
+postgres:
+	POSTGRES_USER=$(POSTGRES_USER) POSTGRES_PASSWORD=$(POSTGRES_PASSWORD) \
+		POSTGRES_DB=$(POSTGRES_DB) .ci/postgres
+
+test-postgres: install-dev postgres
+	DATABASE_URL=$(POSTGRES_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest --create-db
+
+# Django's deployment checklist against the production settings the README documents.
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		ALLOWED_HOSTS=intersector.example.org \
+		CSRF_TRUSTED_ORIGINS=https://intersector.example.org \
+		DATABASE_URL=$(POSTGRES_URL) \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 # Times the report's PDF for a fully filled collaboration, through the app and with
 # WeasyPrint alone; builds its data in a throwaway database. Not part of `make test`.

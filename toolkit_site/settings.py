@@ -96,11 +96,13 @@ TEMPLATES = [
 
 # SQLite by default, tuned for many people autosaving at once: WAL lets readers carry on
 # during a write, and IMMEDIATE transactions take the write lock up front instead of failing
-# with "database is locked" half-way through.
+# with "database is locked" half-way through. Persistent PostgreSQL connections are checked
+# before a request reuses one, so a restarted database costs a reconnect, not a failed request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -149,8 +151,17 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind load balancers or reverse proxies every request comes from a proxy's address, so the
+# per-client limits above would count everyone together. Name how many proxies in front of the
+# app append to X-Forwarded-For (the client is the address that many entries from the end), or
+# a header a trusted proxy sets to the client's address (e.g. X-Real-IP). Neither is trusted
+# by default, because a client can send either header itself.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 
-# Mail goes to the console unless an SMTP host is configured.
+# Mail goes through SMTP when a host is configured. Without one it goes to the console in
+# development, and in production it is not sent: each message is logged (recipients and
+# subject only) and invitation links are copied from the members page instead.
 if os.environ.get("EMAIL_HOST"):
     MAILERS = {
         "default": {
@@ -164,8 +175,10 @@ if os.environ.get("EMAIL_HOST"):
             },
         }
     }
-else:
+elif DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {"default": {"BACKEND": "toolkit_site.mail.LogOnlyEmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Intersector <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -216,10 +229,17 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers probe each app server over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Lets the domain be submitted to the browsers' preload list; a deployment that does not
+    # want that turns it off, and the deployment checklist then stops asking for it.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
