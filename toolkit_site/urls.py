@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from toolkit_site import probes
+
 admin.site.site_header = _("Intersector administration")
 admin.site.site_title = _("Intersector admin")
 
 urlpatterns = [
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("collaborations.urls")),
