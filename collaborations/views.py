@@ -206,9 +206,14 @@ def member_remove(request: HttpRequest, collaboration_id: int, member_id: int) -
 
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: explains the invitation and lets the person join."""
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("collaboration", "invited_by", "partner"), token=token
+    invitation = (
+        Invitation.objects.select_related("collaboration", "invited_by", "partner")
+        .filter(token=token)
+        .first()
     )
+    if invitation is None:
+        # A mistyped or cut link: say what an invitation link is and how to get a new one.
+        return render(request, "collaborations/invitation_unknown.html", status=404)
     user = request.user if request.user.is_authenticated else None
     try:
         services.invitation_check(invitation=invitation, user=user)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from toolkit_site import probes
 
+handler500 = "toolkit_site.errors.server_error"
+
 admin.site.site_header = _("Intersector administration")
 admin.site.site_title = _("Intersector admin")
 
