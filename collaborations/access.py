@@ -55,6 +55,12 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission(
         "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
     ),
+    Permission(
+        "export_collaboration",
+        _("Download everything in the collaboration as a file"),
+        _FACILITATORS,
+        True,
+    ),
 )
 _BY_CODE = {permission.code: permission for permission in PERMISSIONS}
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "support",
     "health",
     "reports",
+    "transfer",
 ]
 
 MIDDLEWARE = [

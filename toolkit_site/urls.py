@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("support.urls")),
     path("", include("health.urls")),
     path("", include("reports.urls")),
+    path("", include("transfer.urls")),
 ]
