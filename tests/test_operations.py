@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -18,7 +19,7 @@ from pythonjsonlogger.json import JsonFormatter
 
 from tests.factories import make_user
 from tests.test_settings import _run
-from toolkit_site import errors
+from toolkit_site import errors, probes
 from toolkit_site.requestlog import RequestIdFilter
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,27 @@ def test_probes_log_a_line_without_loading_a_session(client, caplog):
     (line,) = _request_lines(caplog)
     assert line.user_id is None
     assert line.status == 200
+
+
+@override_settings(DEBUG=False, ADMINS=["ops@example.org"])
+def test_a_not_ready_probe_mails_nobody(client):
+    with mock.patch.object(probes.connection, "ensure_connection", side_effect=OperationalError):
+        assert client.get("/readyz").status_code == 503
+    assert mail.outbox == []
+
+
+@pytest.mark.urls("tests.operations_urls")
+@override_settings(DEBUG=False, ADMINS=["ops@example.org"])
+def test_a_database_outage_mails_nobody_per_request(client):
+    for _ in range(3):
+        assert client.get("/test/database-gone/").status_code == 503
+    assert mail.outbox == []
+
+
+def test_django_s_own_error_lines_carry_the_request_id(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        client.get("/collaborations/", HTTP_X_REQUEST_ID="late-1")
+        client.post("/healthz", HTTP_X_REQUEST_ID="late-2")
+    (refused,) = [r for r in caplog.records if r.name == "django.request"]
+    assert refused.status_code == 405
+    assert refused.request_id == "late-2"

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 
+from django.core.signals import request_finished
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject, empty
 
@@ -37,6 +38,24 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class DeliberateUnavailableFilter(logging.Filter):
+    """Drops Django's "Service Unavailable" records: a 503 here is a deliberate answer (a
+    probe saying "not ready", the database outage page), already on the request line; it
+    must not mail the admins once per request during an outage."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(record, "status_code", None) != 503
+
+
+def _forget_request_id(**kwargs) -> None:
+    # On request_finished rather than when the middleware returns: Django logs a failed
+    # response after the middleware chain, and that line belongs to the request too.
+    _request_id.set("-")
+
+
+request_finished.connect(_forget_request_id, dispatch_uid="intersector-request-id")
+
+
 def _user_id(request: HttpRequest) -> int | None:
     """The signed-in user's id, if the request already looked the user up: logging must not
     cost a session and a user query on requests that never needed them (probes, assets)."""
@@ -56,29 +75,26 @@ class RequestLogMiddleware:
         given = request.headers.get("X-Request-ID", "")
         request_id = given if _ACCEPTABLE_ID.fullmatch(given) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _request_id.set(request_id)
+        _request_id.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            duration_ms = round((time.perf_counter() - started) * 1000, 1)
-            user_id = _user_id(request)
-            logger.log(
-                logging.ERROR if response.status_code >= 500 else logging.INFO,
-                "%s %s %s %.1fms user=%s",
-                request.method,
-                request.path,
-                response.status_code,
-                duration_ms,
-                user_id if user_id is not None else "-",
-                extra={
-                    "method": request.method,
-                    "path": request.path,
-                    "status": response.status_code,
-                    "duration_ms": duration_ms,
-                    "user_id": user_id,
-                },
-            )
-            return response
-        finally:
-            _request_id.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        duration_ms = round((time.perf_counter() - started) * 1000, 1)
+        user_id = _user_id(request)
+        logger.log(
+            logging.ERROR if response.status_code >= 500 else logging.INFO,
+            "%s %s %s %.1fms user=%s",
+            request.method,
+            request.path,
+            response.status_code,
+            duration_ms,
+            user_id if user_id is not None else "-",
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+                "user_id": user_id,
+            },
+        )
+        return response

@@ -285,6 +285,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "toolkit_site.requestlog.RequestIdFilter"},
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "skip_deliberate_503": {"()": "toolkit_site.requestlog.DeliberateUnavailableFilter"},
     },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
@@ -310,7 +311,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         # The request line above already says which pages were not found or refused.
-        "django.request": {"level": "ERROR"},
+        "django.request": {"level": "ERROR", "filters": ["skip_deliberate_503"]},
         # The development server's own access lines repeat the request line.
         "django.server": {"handlers": [], "level": "WARNING"},
         # The PDF renderer reports every step of every report at INFO; keep its warnings only.
