@@ -137,3 +137,33 @@ def test_page_has_no_axe_violations(
         assert results.violations_count == 0, results.generate_report()
     finally:
         context.close()
+
+
+ERROR_PAGES = [
+    pytest.param("anonymous", "/no-such-page/", 404, id="not-found-anonymous"),
+    pytest.param("facilitator", "/collaborations/999999/", 404, id="not-found-member"),
+    pytest.param("viewer", "/collaborations/{c}/edit/", 403, id="forbidden"),
+    pytest.param("anonymous", "/invitations/not-a-real-token/", 404, id="invitation-unknown"),
+    pytest.param("anonymous", "/test/crash/", 500, id="server-error"),
+    pytest.param("facilitator", "/test/database-gone/", 503, id="database-unavailable"),
+]
+
+
+@pytest.mark.urls("tests.operations_urls")
+@pytest.mark.parametrize(("who", "path", "status"), ERROR_PAGES)
+def test_error_page_has_no_axe_violations(
+    live_server, browser: Browser, sign_in, site: Site, who, path, status
+):
+    context = browser.new_context()
+    try:
+        if who != "anonymous":
+            sign_in(context, getattr(site, who))
+        page = context.new_page()
+        response = page.goto(live_server.url + path.format(**site.ids))
+        assert response is not None
+        assert response.status == status
+        expect(page.get_by_role("link", name="Intersector", exact=True)).to_be_visible()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()

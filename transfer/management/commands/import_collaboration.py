@@ -51,6 +51,11 @@ class Command(BaseCommand):
             self.stdout.write("People in the file without an account here:")
             for email, what in sorted(result.unknown_people.items()):
                 self.stdout.write(f"  {email}: {what}")
+        if result.skipped_health_checks:
+            self.stdout.write(
+                f"{result.skipped_health_checks} health checks by people without an account "
+                "here were left out."
+            )
         if not collaboration.memberships.filter(role="facilitator").exists():
             self.stdout.write(
                 self.style.WARNING(
