@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy lint migrate clean benchmark
+.PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy \
+	lint migrate clean benchmark check-seeds
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +76,11 @@ check-deploy: install
 		CSRF_TRUSTED_ORIGINS=https://intersector.example.org \
 		DATABASE_URL=$(POSTGRES_URL) \
 		$(MANAGE) check --deploy --fail-level WARNING
+
+# Compares the toolkit's text with its source, which lies outside the repository
+# (../shared/seeds, or INTERSECTOR_SEEDS=folder). CI runs it; `make test` does not need it.
+check-seeds: install-dev
+	$(BIN)/pytest seedcheck
 
 # Times the report's PDF for a fully filled collaboration, through the app and with
 # WeasyPrint alone; builds its data in a throwaway database. Not part of `make test`.

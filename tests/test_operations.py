@@ -132,7 +132,7 @@ def test_not_found_page_is_in_the_site_layout_with_a_way_back(client):
 def test_not_found_page_for_a_member_leads_to_their_collaborations(cast):
     response = cast.client("partner").get("/collaborations/999999/")
     assert response.status_code == 404
-    assert reverse("stages:collaboration-list") in response.content.decode()
+    assert reverse("collaboration-list") in response.content.decode()
 
 
 def test_forbidden_page_explains_roles(cast):
@@ -142,7 +142,7 @@ def test_forbidden_page_explains_roles(cast):
     assert response.status_code == 403
     page = response.content.decode()
     assert "Your role does not allow this" in page
-    assert reverse("stages:collaboration-list") in page
+    assert reverse("collaboration-list") in page
 
 
 @pytest.mark.urls("tests.operations_urls")

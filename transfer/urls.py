@@ -4,6 +4,7 @@ from transfer import views
 
 app_name = "transfer"
 
+# Inside `collaborations/<id>/` (see toolkit_site/urls.py).
 urlpatterns = [
-    path("collaborations/<int:collaboration_id>/export.json", views.export, name="export"),
+    path("export.json", views.export, name="export"),
 ]

@@ -2,21 +2,18 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET
 
-from collaborations import access
+from collaborations.access import collaboration_view
+from collaborations.models import Membership
 from transfer.exchange import export_collaboration
 
 
-@require_GET
-@login_required
-def export(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+@collaboration_view(get="export_collaboration")
+def export(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The collaboration as an export file, the same as `manage.py export_collaboration`."""
-    membership = access.member_with(request.user, collaboration_id, "export_collaboration")
     collaboration = membership.collaboration
     body = json.dumps(export_collaboration(collaboration), indent=2, ensure_ascii=False)
     name = f"{slugify(collaboration.name) or 'collaboration'}-{timezone.localdate():%Y-%m-%d}"

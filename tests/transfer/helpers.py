@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from collaborations.models import Role, Sector
+from demo.filled import filled_answers
 from health.models import HealthCheck
-from reports.filled import filled_answers
 from stages.models import Comment, Measurement, SignOff, Tool, Worksheet
 from stages.services import worksheet_save, worksheet_set_status
 from support.models import ResourceLead

@@ -1,0 +1,85 @@
+"""Where collaborations stand in the four stages, computed in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from charts.svg import MUTED, PALETTE, Bar, BarChart, Series
+from stages.models import Stage, Worksheet
+
+
+@dataclass
+class StageProgress:
+    stage: Stage
+    tools: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> int:
+        return self.counts.get(Worksheet.Status.COMPLETE, 0)
+
+    @property
+    def in_progress(self) -> int:
+        return self.counts.get(Worksheet.Status.IN_PROGRESS, 0) + self.counts.get(
+            Worksheet.Status.READY_FOR_REVIEW, 0
+        )
+
+    @property
+    def not_started(self) -> int:
+        return self.tools - self.complete - self.in_progress
+
+    @property
+    def percent_complete(self) -> int:
+        return round(100 * self.complete / self.tools) if self.tools else 0
+
+    @property
+    def percent_started(self) -> int:
+        """Complete and in progress together, as a share of the stage's tools."""
+        return round(100 * (self.complete + self.in_progress) / self.tools) if self.tools else 0
+
+
+def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProgress]]:
+    """For each collaboration, its progress in every stage, in stage order."""
+    ids = list(collaboration_ids)
+    stages = list(Stage.objects.annotate(tool_count=Count("tools")).order_by("number"))
+    counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    rows = (
+        Worksheet.objects.filter(collaboration_id__in=ids)
+        .values("collaboration_id", "tool__stage_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        counts[row["collaboration_id"], row["tool__stage_id"]][row["status"]] = row["n"]
+    return {
+        cid: [StageProgress(s, s.tool_count, counts.get((cid, s.pk), {})) for s in stages]
+        for cid in ids
+    }
+
+
+def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:
+    return BarChart(
+        key=key,
+        title=_("Progress through the four stages"),
+        description=_(
+            "For each stage, how many of its tools are complete, in progress and not started."
+        ),
+        series=[
+            Series(_("Complete"), PALETTE[2]),
+            Series(_("In progress"), PALETTE[1]),
+            Series(_("Not started"), MUTED),
+        ],
+        bars=[
+            Bar(
+                f"{p.stage.number}. {p.stage.name}",
+                [p.complete, p.in_progress, p.not_started],
+                text=_("%(done)s of %(tools)s") % {"done": p.complete, "tools": p.tools},
+            )
+            for p in progress
+        ],
+        label_heading=_("Stage"),
+    )
