@@ -121,9 +121,10 @@ def test_the_500_page_renders_without_a_request_or_a_database(django_db_blocker)
 
 
 def test_not_found_page_is_in_the_site_layout_with_a_way_back(client):
-    response = client.get("/no-such-page/")
+    response = client.get("/no-such-page/", HTTP_X_REQUEST_ID="lost-404")
     assert response.status_code == 404
     page = response.content.decode()
+    assert "<code>lost-404</code>" in page
     assert "Page not found" in page
     assert 'class="site-header"' in page
     assert reverse("account_login") in page

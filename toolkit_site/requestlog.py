@@ -98,3 +98,8 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+def request_id(request: HttpRequest) -> dict[str, str]:
+    """Context processor: the request's id, which the error pages show as a reference."""
+    return {"request_id": getattr(request, "request_id", "")}

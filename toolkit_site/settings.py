@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "toolkit_site.requestlog.request_id",
                 "stages.context_processors.toolkit",
                 "collaborations.access.page",
             ],
