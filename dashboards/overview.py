@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_date
 
 from charts import svg as charts
 from collaborations.models import Collaboration, Partner, Sector
-from dashboards.progress import StageProgress, stage_progress_chart
+from dashboards.progress import StageProgress, percent_complete, stage_progress_chart, tally
 from stages.indicators import IndicatorProgress
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS
@@ -111,8 +111,7 @@ class Overview:
 
     @property
     def percent_complete(self) -> int:
-        tools = sum(p.tools for p in self.progress)
-        return round(100 * sum(p.complete for p in self.progress) / tools) if tools else 0
+        return percent_complete(self.progress)
 
     def answers(self, slug: str) -> dict:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
@@ -144,13 +143,11 @@ def _worksheets(collaboration: Collaboration) -> list[ToolSheet]:
 
 def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
     """Stage progress from worksheets already loaded (no further queries)."""
-    stages: dict[int, StageProgress] = {}
-    for tool, sheet in tools:
-        progress = stages.setdefault(tool.stage_id, StageProgress(tool.stage, 0, {}))
-        progress.tools += 1
-        if sheet.pk:
-            progress.counts[sheet.status] = progress.counts.get(sheet.status, 0) + 1
-    return sorted(stages.values(), key=lambda p: p.stage.number)
+    stages: dict[int, tuple] = {}
+    for tool, _sheet in tools:
+        stage, count = stages.get(tool.stage_id, (tool.stage, 0))
+        stages[tool.stage_id] = (stage, count + 1)
+    return tally(stages.values(), ((t.stage_id, w.status, 1) for t, w in tools if w.pk))
 
 
 def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.date):

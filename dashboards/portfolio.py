@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
 from collaborations.models import Collaboration, Partner
-from dashboards.progress import StageProgress, stage_progress
+from dashboards.progress import StageProgress, percent_complete, stage_progress
 from stages.models import SignOff, Stage, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
@@ -48,8 +48,7 @@ class PortfolioRow:
 
     @property
     def percent_complete(self) -> int:
-        tools = sum(p.tools for p in self.progress)
-        return round(100 * sum(p.complete for p in self.progress) / tools) if tools else 0
+        return percent_complete(self.progress)
 
     @property
     def flags(self) -> int:

@@ -43,22 +43,39 @@ class StageProgress:
         return round(100 * (self.complete + self.in_progress) / self.tools) if self.tools else 0
 
 
+def tally(
+    stages: Iterable[tuple[Stage, int]], statuses: Iterable[tuple[int, str, int]]
+) -> list[StageProgress]:
+    """Stage progress, in stage order, from each stage with its number of tools and the
+    worksheets counted by (stage id, status, how many). The one place progress is counted,
+    whether the worksheets were counted by the database or are already loaded."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for stage_id, status, n in statuses:
+        counts[stage_id][status] = counts[stage_id].get(status, 0) + n
+    ordered = sorted(stages, key=lambda pair: pair[0].number)
+    return [StageProgress(stage, tools, counts.get(stage.pk, {})) for stage, tools in ordered]
+
+
+def percent_complete(progress: Iterable[StageProgress]) -> int:
+    """Complete worksheets as a share of all the toolkit's tools, across stages."""
+    progress = list(progress)
+    tools = sum(p.tools for p in progress)
+    return round(100 * sum(p.complete for p in progress) / tools) if tools else 0
+
+
 def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProgress]]:
     """For each collaboration, its progress in every stage, in stage order."""
     ids = list(collaboration_ids)
-    stages = list(Stage.objects.annotate(tool_count=Count("tools")).order_by("number"))
-    counts: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    stages = [(s, s.tool_count) for s in Stage.objects.annotate(tool_count=Count("tools"))]
+    statuses: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
     rows = (
         Worksheet.objects.filter(collaboration_id__in=ids)
-        .values("collaboration_id", "tool__stage_id", "status")
+        .values_list("collaboration_id", "tool__stage_id", "status")
         .annotate(n=Count("id"))
     )
-    for row in rows:
-        counts[row["collaboration_id"], row["tool__stage_id"]][row["status"]] = row["n"]
-    return {
-        cid: [StageProgress(s, s.tool_count, counts.get((cid, s.pk), {})) for s in stages]
-        for cid in ids
-    }
+    for collaboration_id, stage_id, status, n in rows:
+        statuses[collaboration_id].append((stage_id, status, n))
+    return {cid: tally(stages, statuses[cid]) for cid in ids}
 
 
 def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:

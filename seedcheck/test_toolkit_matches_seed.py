@@ -15,6 +15,7 @@ from django.conf import settings
 
 from stages.models import Stage, Tool
 from stages.toolkit import load_toolkit
+from tests.stages.test_toolkit import STAGE_OF_TOOL, TOOL_SLUGS
 
 pytestmark = pytest.mark.django_db
 
@@ -30,27 +31,6 @@ SEEDS = Path(
     os.environ.get("INTERSECTOR_SEEDS", Path(settings.BASE_DIR).parent / "shared" / "seeds")
 )
 SEED = SEEDS / "intersector-toolkit.txt"
-
-TOOL_SLUGS = [
-    "engage-potential-partners",
-    "share-a-vision-of-success",
-    "assess-the-history",
-    "account-for-resources",
-    "establish-transparency-of-viewpoints",
-    "build-a-common-fact-base",
-    "agree-on-measures-of-success",
-    "commit-to-information-sharing",
-    "share-discretion",
-    "establish-a-governance-structure",
-    "identify-a-manager",
-    "communicate-interdependency",
-    "demonstrate-competency",
-    "manage-expectations",
-    "recruit-a-sponsor-or-champion",
-    "define-the-intent-of-the-evaluation",
-    "tell-the-story",
-]
-STAGE_OF_TOOL = ["diagnosis"] * 5 + ["design"] * 6 + ["implementation"] * 4 + ["assessment"] * 2
 
 
 def _seed_tools() -> list[tuple[str, str, str]]:

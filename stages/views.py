@@ -25,7 +25,7 @@ from stages.models import (
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
-from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.forms import NEW_ROW_PREFIX, WorksheetForms
 from stages.worksheets.schema import Definition
 
 
@@ -183,7 +183,12 @@ def _conflict(
         row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
     }
     for key, value in list(data.items()):
-        if key.endswith("-id") and value and value not in known and not value.startswith("new-"):
+        if (
+            key.endswith("-id")
+            and value
+            and value not in known
+            and not value.startswith(NEW_ROW_PREFIX)
+        ):
             data[key] = ""
     forms = mine.bind(data)
     forms.is_valid()

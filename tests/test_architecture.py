@@ -15,8 +15,6 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 
-pytestmark = pytest.mark.django_db  # the suite-wide toolkit fixture reads the database
-
 # Each app with the apps it may use. Apps on one level do not use each other.
 LEVELS = {
     "collaborations": 0,

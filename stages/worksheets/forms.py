@@ -67,6 +67,9 @@ class RowForm(forms.Form):
 
 
 class BaseTableFormSet(forms.BaseFormSet):
+    # What the page's script puts before the id it makes for a row added in the browser.
+    new_row_prefix = NEW_ROW_PREFIX
+
     def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
         self.table = table
         self.partners = partners
