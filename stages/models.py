@@ -116,8 +116,24 @@ class Worksheet(models.Model):
         return worksheet or cls(collaboration=collaboration, tool=tool)
 
 
+class RevisionKind(models.TextChoices):
+    SAVED = "saved", _("saved")
+    MERGED = "merged", _("merged")
+    MARKED_READY = "marked_ready", _("marked ready for review")
+    COMPLETED = "completed", _("completed")
+    SENT_BACK = "sent_back", _("sent back")
+    RESTORED = "restored", _("restored")
+    REOPENED = "reopened", _("reopened")
+
+
 class WorksheetRevision(models.Model):
-    """One saved version of a worksheet: who changed it, when, and what it then said."""
+    """One saved version of a worksheet: who changed it, when, how, and what it then said.
+
+    Every version keeps its row, since a later save names it as the base of a merge. One
+    person's autosaves in a row (see `stages.services.FOLD_WINDOW`) read as one revision:
+    each new one marks the one before `folded`, and History shows only unfolded ones."""
+
+    Kind = RevisionKind
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -127,6 +143,16 @@ class WorksheetRevision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=RevisionKind.choices, default=RevisionKind.SAVED
+    )
+    # People whose changes, saved since the version this one started from, it merged with.
+    merged_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("merged with")
+    )
+    folded = models.BooleanField(default=False)
+    # The first of the autosaves folded into this revision; `created_at` is the last.
+    started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -136,6 +162,9 @@ class WorksheetRevision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["worksheet", "version"], name="one_revision_per_version"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=RevisionKind.values), name="revision_kind_valid"
             ),
         ]
 

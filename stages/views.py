@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
@@ -35,8 +36,8 @@ from stages.portfolio import portfolio as portfolio_rows
 from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
-from stages.worksheets.display import present, totals
-from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.display import display, present, totals
+from stages.worksheets.forms import LONG_TEXT_LIMIT, TEXT_LIMIT, WorksheetForms
 from stages.worksheets.schema import Definition
 from support.models import Strategy
 from support.summary import summary as support_summary
@@ -240,7 +241,11 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(sheet.revisions.select_related("user")[: limit + 1])
+    revisions = list(
+        sheet.revisions.filter(folded=False)
+        .select_related("user")
+        .prefetch_related("merged_with")[: limit + 1]
+    )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
     for index, newer in enumerate(revisions):
         older = revisions[index + 1] if index + 1 < len(revisions) else None
@@ -277,9 +282,39 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
+def _choices(data) -> dict:
+    """The conflict page's choices: "resolve:<key>" is "mine", "theirs" or "combined" (then
+    the text is in "combined:<key>")."""
+    choices = {}
+    for name, choice in data.items():
+        if not name.startswith("resolve:"):
+            continue
+        key = name.removeprefix("resolve:")
+        if choice == "combined":
+            choices[key] = ("combined", data.get(f"combined:{key}", "").strip())
+        elif choice in ("mine", "theirs"):
+            choices[key] = choice
+    return choices
+
+
+def _combined_too_long(definition: Definition, choices: dict) -> bool:
+    """A combined text may hold both sides' texts in full, and no more."""
+    limits = {f.name: f.max_length or LONG_TEXT_LIMIT for f in definition.fields}
+    for table in definition.tables:
+        limits |= {f"{table.name}:{c.name}": c.max_length or TEXT_LIMIT for c in table.columns}
+    for key, choice in choices.items():
+        if isinstance(choice, tuple):
+            parts = key.split(":")
+            limit = limits.get(parts[0] if len(parts) == 1 else f"{parts[0]}:{parts[-1]}", 0)
+            if len(choice[1]) > 2 * limit + 2:
+                return True
+    return False
+
+
 def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
-    messages; a save based on an old version comes back as a conflict with both versions."""
+    messages; a save based on an older version is merged with what was saved since, and only
+    answers both people changed come back as a conflict to choose from."""
     membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
@@ -290,53 +325,88 @@ def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str)
     if not forms.is_valid() or (ready and not forms.check_ready_for_review()):
         context = _worksheet_context(membership, sheet, forms)
         return render(request, "stages/worksheet.html", context, status=422)
-    unknown = forms.unknown_rows(sheet.answers)
-    if unknown and version == sheet.version:
+    choices = _choices(request.POST)
+    chosen_rows = {key.split(":")[1] for key in choices if key.count(":") == 1}
+    unknown = forms.unknown_rows(sheet.answers) - chosen_rows
+    if (unknown and version == sheet.version) or _combined_too_long(forms.definition, choices):
         return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
-    try:
-        if unknown:
-            raise WorksheetConflict(sheet)
-        sheet = services.worksheet_save(
-            worksheet=sheet,
-            answers=forms.answers(),
-            user=request.user,
-            version=version,
-            status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
-        )
-    except WorksheetConflict as conflict:
-        return _conflict(request, membership, conflict.current, forms)
+    saved = services.worksheet_save(
+        worksheet=sheet,
+        answers=forms.answers(),
+        user=request.user,
+        version=version,
+        status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
+        choices=choices,
+    )
+    if saved.conflicts:
+        return _conflict(request, membership, saved, forms)
     if request.htmx:
-        return render(
-            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, "saved": True}
-        )
+        return _autosaved(request, membership, saved, forms)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
     if ready:
         messages.success(request, _("Saved and marked ready for review."))
     else:
         messages.success(request, _("Saved."))
-    return redirect(sheet)
+    return redirect(saved.worksheet)
+
+
+def _autosaved(
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
+) -> HttpResponse:
+    """An autosave's answer: the save state, or after a merge the whole form again, so the
+    page shows the other person's changes and the next save starts from the merged version."""
+    sheet = saved.worksheet
+    state = {"worksheet": sheet, "saved": True, "merge_message": saved.merge_message}
+    if not saved.taken:
+        return render(request, "stages/_worksheet_form.html#save-state", state)
+    forms = WorksheetForms(posted.definition, sheet.answers, posted.partners)
+    context = _worksheet_context(membership, sheet, forms, **state)
+    response = render(request, "stages/_worksheet_form.html", context)
+    return retarget(reswap(response, "outerHTML"), "#worksheet-form")
+
+
+def _shown_conflicts(conflicts: list, partners: list[Partner]) -> list[dict]:
+    """Each contested answer with both sides as people read them."""
+    names = {p.pk: p.name for p in partners}
+
+    def shown(conflict, value) -> str:
+        if conflict.spec is not None:
+            return display(conflict.spec, value, names)
+        if value is None:
+            return _("(removed)")
+        return " · ".join(
+            filter(None, (display(c, value.get(c.name), names) for c in conflict.table.columns))
+        )
+
+    return [
+        {
+            "conflict": c,
+            "mine": shown(c, c.mine),
+            "theirs": shown(c, c.theirs),
+            "combined": "\n\n".join(filter(None, [str(c.mine or ""), str(c.theirs or "")]))
+            if c.can_combine
+            else "",
+        }
+        for c in conflicts
+    ]
 
 
 def _conflict(
-    request: HttpRequest, membership: Membership, current: Worksheet, mine: WorksheetForms
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
 ) -> HttpResponse:
-    """Someone saved first. Show their version beside ours; ours stays in the form, now based
-    on their version, so "keep mine" is simply saving again."""
-    data = request.POST.copy()
-    data["version"] = str(current.version)
-    known = {
-        row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
-    }
-    for key, value in list(data.items()):
-        if key.endswith("-id") and value and value not in known and not value.startswith("new-"):
-            data[key] = ""
-    forms = mine.bind(data)
-    forms.is_valid()
+    """Someone else changed some of the same answers. Everything else is merged and saved
+    already; the form holds that, with my version of each contested answer, and a chooser
+    for each of those alone."""
+    current = saved.worksheet
+    forms = WorksheetForms(posted.definition, saved.preferred or {}, posted.partners)
     context = _worksheet_context(
         membership,
         current,
         forms,
         conflict=True,
-        theirs=present(forms.definition, current.answers, forms.partners),
+        conflicts=_shown_conflicts(saved.conflicts, posted.partners),
+        merge_message=saved.merge_message,
     )
     return render(request, "stages/worksheet.html", context, status=409)
 
@@ -368,12 +438,17 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
         )
         return render(request, "stages/worksheet.html", context, status=422)
     try:
-        services.worksheet_set_status(
+        saved = services.worksheet_set_status(
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
         )
     except WorksheetConflict:
-        messages.error(request, _("The worksheet changed while you were reviewing it. Look again."))
+        messages.error(
+            request,
+            _("Someone changed this worksheet's status while you were reviewing it. Look again."),
+        )
         return redirect(sheet)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
     if decision == Worksheet.Status.COMPLETE:
         messages.success(request, _("Marked complete."))
     else:
@@ -390,18 +465,28 @@ def worksheet_restore(
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
-    if based_on is None:
+    if based_on is None or based_on > sheet.version:
         return HttpResponseBadRequest(_("This page is out of date. Reload it and try again."))
-    try:
-        services.worksheet_restore(
-            worksheet=sheet, revision=revision, user=request.user, version=based_on
-        )
-    except WorksheetConflict:
-        messages.error(request, _("The worksheet changed in the meantime. Look again first."))
-        return redirect(sheet)
-    messages.success(
-        request, _("Version %(version)d restored as a new version.") % {"version": version}
+    saved = services.worksheet_restore(
+        worksheet=sheet, revision=revision, user=request.user, version=based_on
     )
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
+    if saved.conflicts:
+        messages.warning(
+            request,
+            _(
+                "Left as they are, because someone else changed them since you opened the "
+                "page: %(answers)s. Restore again to replace them too."
+            )
+            % {"answers": ", ".join(c.label for c in saved.conflicts)},
+        )
+    if saved.written:
+        messages.success(
+            request, _("Version %(version)d restored as a new version.") % {"version": version}
+        )
+    elif not saved.conflicts:
+        messages.info(request, _("Nothing to restore: the worksheet already says this."))
     return redirect(sheet)
 
 
