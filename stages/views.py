@@ -357,9 +357,11 @@ def _autosaved(
     """An autosave's answer: the save state, or after a merge the whole form again, so the
     page shows the other person's changes and the next save starts from the merged version."""
     sheet = saved.worksheet
-    state = {"worksheet": sheet, "saved": True, "merge_message": saved.merge_message}
+    state = {"saved": True, "merge_message": saved.merge_message}
     if not saved.taken:
-        return render(request, "stages/_worksheet_form.html#save-state", state)
+        return render(
+            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, **state}
+        )
     forms = WorksheetForms(posted.definition, sheet.answers, posted.partners)
     context = _worksheet_context(membership, sheet, forms, **state)
     response = render(request, "stages/_worksheet_form.html", context)

@@ -92,11 +92,13 @@ def _row_label(table: Table, row: dict, position: int) -> str:
 
 def _order(base: list[str], theirs: list[str], mine: list[str], kept: set[str]) -> list[str]:
     """Row order after a merge: the side that reordered the rows they share with the base
-    leads (mine if both did); rows only the other side has follow the row they follow there."""
+    leads (mine if both did); rows only the other side has follow the row they follow there,
+    after rows the leading side added at the same place."""
     shared = [i for i in base if i in mine]
     mine_reordered = [i for i in mine if i in shared] != shared
     lead, other = (mine, theirs) if mine_reordered else (theirs, mine)
     result = [i for i in lead if i in kept]
+    base_ids, other_ids = set(base), set(other)
     anchor: str | None = None
     for row_id in other:
         if row_id in result:
@@ -105,6 +107,9 @@ def _order(base: list[str], theirs: list[str], mine: list[str], kept: set[str]) 
         if row_id not in kept:
             continue
         at = result.index(anchor) + 1 if anchor is not None else 0
+        # Rows the leading side added at the same place come first.
+        while at < len(result) and result[at] not in base_ids and result[at] not in other_ids:
+            at += 1
         result.insert(at, row_id)
         anchor = row_id
     return result

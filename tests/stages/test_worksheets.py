@@ -182,7 +182,7 @@ def test_unknown_row_id_is_a_400(cast):
     assert not Worksheet.objects.exists()
 
 
-def test_two_saves_from_the_same_version_give_one_success_and_one_conflict(cast):
+def test_two_saves_of_every_answer_from_the_same_version_ask_for_each_answer(cast):
     slug = "share-a-vision-of-success"
     definition = definition_for(slug)
     partners = _partners(cast)
@@ -193,14 +193,20 @@ def test_two_saves_from_the_same_version_give_one_success_and_one_conflict(cast)
     assert first.status_code == 302
     assert second.status_code == 409
     page = second.content.decode()
-    assert "Someone else saved this worksheet" in page
+    assert "Someone else changed the same" in page
     assert "Vision from Dana" in page  # theirs, shown beside
     assert "Vision from the partner" in page  # mine, still in the form
-    assert 'name="version" value="1"' in page  # "keep mine" is based on theirs now
+    # Only the text answers and text cells differ; each gets its own chooser.
+    text_fields = [f.name for f in definition.fields if f.kind in ("text", "long_text")]
+    keys = [item["conflict"].key for item in second.context["conflicts"]]
+    cells = {f"partner_success:new-partne:{column}" for column in ("success", "benefit")}
+    assert set(keys) == {*text_fields, *cells}  # not the partner column: both chose the same
+    assert 'name="version" value="1"' in page  # nothing of mine was left to save
     sheet = Worksheet.objects.get()
     assert sheet.answers == expected
-    # Keeping mine is saving again from the conflict page.
+    # Keeping mine for every contested answer is saving the form with those choices.
     mine["version"] = "1"
+    mine.update({f"resolve:{key}": "mine" for key in keys})
     assert cast.client("partner").post(_url(cast, slug), mine).status_code == 302
     sheet.refresh_from_db()
     assert sheet.version == 2
