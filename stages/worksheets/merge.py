@@ -71,7 +71,7 @@ def _merge_value(spec: Field, base: Any, theirs: Any, mine: Any) -> tuple[Any, s
     """The merged value and where it came from: "same", "mine", "theirs", "both" (partner
     ticks from each side) or "conflict" (then the value is theirs)."""
     if _same(mine, theirs):
-        return theirs, "same"
+        return mine, "same"
     if _same(mine, base):
         return theirs, "theirs"
     if _same(theirs, base):
