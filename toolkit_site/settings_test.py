@@ -9,3 +9,9 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 WHITENOISE_AUTOREFRESH = True
+
+# Concurrency tests run many requests at once against the live server. An in-memory SQLite
+# test database would be one connection shared by every server thread; a file gives each
+# thread its own connection, with the same WAL mode and IMMEDIATE transactions as production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
