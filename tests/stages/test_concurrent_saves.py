@@ -5,56 +5,21 @@ else to choose, for that answer alone."""
 from __future__ import annotations
 
 import re
-import secrets
-import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 
 import pytest
-from django.test import Client
 
 from collaborations.models import Role
 from stages import services
 from stages.models import Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from tests.factories import make_member
+from tests.live_http import Session, all_at_once
 from tests.stages.worksheet_data import answers_post
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SLUG = "engage-potential-partners"
 ROWS = 20
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-class Browser:
-    """One person's session against the live server. Django accepts its CSRF cookie's
-    secret as the form's token, so one chosen at random serves both."""
-
-    def __init__(self, live_server, user, path: str) -> None:
-        client = Client()
-        client.force_login(user)
-        self.token = secrets.token_hex(16)
-        self.url = live_server.url + path
-        self.opener = urllib.request.build_opener(_NoRedirect)
-        self.opener.addheaders = [
-            ("Cookie", f"sessionid={client.cookies['sessionid'].value}; csrftoken={self.token}"),
-            ("Referer", self.url),
-        ]
-
-    def post(self, data: dict) -> tuple[int, str]:
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.token}, doseq=True)
-        request = urllib.request.Request(self.url, data=body.encode())
-        try:
-            response = self.opener.open(request)
-            return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:  # the redirect after a save lands here too
-            return error.code, error.read().decode()
 
 
 def _base(cast) -> dict:
@@ -81,26 +46,19 @@ def _base(cast) -> dict:
     return saved.worksheet.answers
 
 
-def _all_at_once(browsers: list[Browser], posts: list[dict]) -> list[tuple[int, str]]:
-    results: list = [None] * len(browsers)
-    start = threading.Barrier(len(browsers))
-
-    def run(index: int) -> None:
-        start.wait()
-        results[index] = browsers[index].post(posts[index])
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(browsers))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
+def _path(cast) -> str:
+    return f"/collaborations/{cast.collaboration.pk}/tools/{SLUG}/"
 
 
-def _people(cast, live_server, count: int) -> list[Browser]:
-    path = f"/collaborations/{cast.collaboration.pk}/tools/{SLUG}/"
+def _people(cast, live_server, count: int) -> list[Session]:
     members = [make_member(cast.collaboration, Role.PARTNER) for _ in range(count)]
-    return [Browser(live_server, m.user, path) for m in members]
+    return [Session(live_server, m.user) for m in members]
+
+
+def _all_at_once(cast, people: list[Session], posts: list[dict]) -> list[tuple[int, str]]:
+    path = _path(cast)
+    pairs = zip(people, posts, strict=True)
+    return all_at_once([lambda s=s, p=p: s.post(path, p) for s, p in pairs])
 
 
 def test_twenty_people_saving_different_answers_at_once_all_keep_their_work(cast, live_server):
@@ -113,7 +71,7 @@ def test_twenty_people_saving_different_answers_at_once_all_keep_their_work(cast
         answers["stakeholders"][index]["stake"] = f"Stake written by person {index}"
         posts.append(answers_post(definition, answers, version=1))
 
-    results = _all_at_once(browsers, posts)
+    results = _all_at_once(cast, browsers, posts)
 
     assert [status for status, _page in results] == [302] * ROWS
     sheet = Worksheet.objects.get(tool__slug=SLUG)
@@ -138,7 +96,7 @@ def test_people_saving_the_same_answers_at_once_get_one_value_and_a_choice(cast,
         answers["stakeholders"][index]["stake"] = f"Stake written by person {index}"
         posts.append(answers_post(definition, answers, version=1))
 
-    results = _all_at_once(browsers, posts)
+    results = _all_at_once(cast, browsers, posts)
 
     statuses = [status for status, _page in results]
     assert set(statuses) <= {302, 409}, statuses
