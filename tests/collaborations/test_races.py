@@ -40,8 +40,11 @@ def test_two_facilitators_removing_each_other_at_once_leave_one(live_server):
         results = all_at_once(
             [lambda s=s, p=p: s.post(p, {}) for s, p in zip(people, paths, strict=True)]
         )
-        assert [status for status, _body in results] == [302, 302]
         assert collaboration.memberships.filter(role=Role.FACILITATOR).count() == 1
+        # The later one is refused: with a message (302), or, if its sender was removed
+        # before it was looked at, as for anyone who is not a member (404).
+        statuses = [status for status, _body in results]
+        assert sorted(statuses) in ([302, 302], [302, 404]), statuses
 
 
 @pytest.mark.django_db(transaction=True)
