@@ -172,6 +172,27 @@ class WorksheetRevision(models.Model):
         return f"{self.worksheet} v{self.version}"
 
 
+class WorksheetPresence(models.Model):
+    """Who has a worksheet page open: the page renews `seen_at` while it stays open."""
+
+    collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, related_name="+")
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worksheet presence")
+        verbose_name_plural = _("worksheet presences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "tool", "user"], name="one_presence_per_person_and_page"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.tool} ({self.seen_at:%H:%M:%S})"
+
+
 class SignOff(models.Model):
     """Where a partner organization stands on a worksheet where consensus matters."""
 

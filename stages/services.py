@@ -84,7 +84,7 @@ def _lock(worksheet: Worksheet) -> Worksheet:
     )
 
 
-def _base(current: Worksheet, version: int) -> tuple[dict, str]:
+def answers_at(current: Worksheet, version: int) -> tuple[dict, str]:
     """The answers and status of the version a write started from."""
     if version >= current.version:
         return current.answers, current.status
@@ -174,7 +174,7 @@ def worksheet_save(
     definition = definition_for(worksheet.tool.slug)
     with transaction.atomic():
         current = _lock(worksheet)
-        base, _base_status = _base(current, version)
+        base, _base_status = answers_at(current, version)
         mine = resolve(definition, base, answers, choices) if choices else answers
         merged = merge(definition, base, current.answers, mine)
         saved = Saved(worksheet=current, taken=merged.taken, conflicts=merged.conflicts)
@@ -212,7 +212,7 @@ def worksheet_set_status(
     definition = definition_for(worksheet.tool.slug)
     with transaction.atomic():
         current = _lock(worksheet)
-        base, base_status = _base(current, version)
+        base, base_status = answers_at(current, version)
         if base_status != current.status:
             raise WorksheetConflict(current)
         if status == Status.COMPLETE:
@@ -244,7 +244,7 @@ def worksheet_restore(
     definition = definition_for(worksheet.tool.slug)
     with transaction.atomic():
         current = _lock(worksheet)
-        base, _base_status = _base(current, version)
+        base, _base_status = answers_at(current, version)
         merged = merge(definition, base, current.answers, revision.answers)
         saved = Saved(worksheet=current, taken=merged.taken, conflicts=merged.conflicts)
         if merged.answers == current.answers:

@@ -21,6 +21,11 @@ urlpatterns = [
         name="worksheet",
     ),
     path(
+        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/presence/",
+        views.worksheet_presence,
+        name="worksheet-presence",
+    ),
+    path(
         "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/review/",
         views.worksheet_review,
         name="worksheet-review",

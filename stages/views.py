@@ -18,7 +18,7 @@ from collaborations import access
 from collaborations.models import Membership, Partner, Sector
 from health.results import results as health_results
 from health.results import trend_chart
-from stages import services
+from stages import presence, services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
 from stages.models import (
@@ -190,6 +190,11 @@ def _worksheet_context(
     own = sign_offs.get(membership.partner_id)
     extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
+    extra.setdefault(
+        "present",
+        presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
+    )
+    extra.setdefault("page_version", sheet.version)
     return access.page_context(
         membership,
         links=_links(forms.definition, sheet.answers, partners),
@@ -272,7 +277,33 @@ def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> Ht
         return _worksheet_save(request, collaboration_id, tool_slug)
     membership = access.member_or_404(request.user, collaboration_id)
     sheet, forms = _load_worksheet(membership, tool_slug)
+    collaboration = membership.collaboration
+    presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+
+
+@login_required
+@require_POST
+def worksheet_presence(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+    """The open page's heartbeat: who else is here, and what others saved since the version
+    the page shows (the highest `version` posted: the page's and its form's)."""
+    membership = access.member_or_404(request.user, collaboration_id)
+    tool = get_object_or_404(Tool, slug=tool_slug)
+    sheet = Worksheet.for_tool(membership.collaboration, tool)
+    versions = [int(v) for v in request.POST.getlist("version") if v.isdigit()]
+    page_version = min(max(versions, default=sheet.version), sheet.version)
+    presence.presence_mark(collaboration=membership.collaboration, tool=tool, user=request.user)
+    context = access.page_context(
+        membership,
+        tool=tool,
+        worksheet=sheet,
+        page_version=page_version,
+        present=presence.present_others(
+            collaboration=membership.collaboration, tool=tool, user=request.user
+        ),
+        saved_since=presence.saved_since(worksheet=sheet, version=page_version, user=request.user),
+    )
+    return render(request, "stages/_worksheet_presence.html", context)
 
 
 def _posted_version(request: HttpRequest) -> int | None:

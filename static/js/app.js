@@ -60,6 +60,17 @@ document.addEventListener("DOMContentLoaded", () => {
     if (first) first.focus();
   });
 
+  // "Someone saved": the update is an autosave, which merges their answers into the form and
+  // keeps whatever is being typed.
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest(".presence-update");
+    const form = document.getElementById("worksheet-form");
+    if (!button || !form || !window.htmx || !form.hasAttribute("data-hx-post")) return;
+    event.preventDefault();
+    button.closest(".presence-saved").remove();
+    window.htmx.trigger(form, "worksheet-autosave");
+  });
+
   let timer = null;
   const later = (event) => {
     const form = worksheetForm(event.target);
