@@ -58,6 +58,10 @@ class SavedSince:
     at: datetime
     changed: list[str]
 
+    @property
+    def just_now(self) -> bool:
+        return timezone.now() - self.at < timedelta(minutes=1)
+
 
 def saved_since(*, worksheet: Worksheet, version: int, user: AbstractBaseUser) -> SavedSince | None:
     if worksheet.pk is None or worksheet.version <= version:

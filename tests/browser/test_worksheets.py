@@ -200,6 +200,32 @@ def test_without_javascript_different_answers_merge_too(open_as, cast):
     expect(vision_box(second, "Ideal outcomes")).to_have_value("Employers come back every year.")
 
 
+def test_presence_shows_who_else_is_here_and_offers_their_saved_answers(open_as, cast):
+    path = tool_path(cast, VISION)
+    first = open_as(cast.partner.user, path)
+    second = open_as(cast.facilitator.user, path)
+    # Shown from the start to the one who came second, and by the heartbeat to the first.
+    expect(second.locator("#presence")).to_contain_text("part@example.org")
+    expect(first.locator("#presence")).to_contain_text(
+        "fac@example.org is also on this page.", timeout=30_000
+    )
+    vision_box(first).fill("Every teenager has a summer job.")
+    expect_autosaved(first, 1)
+    notice = second.locator("#presence .presence-saved")
+    expect(notice).to_contain_text("part@example.org saved", timeout=30_000)
+    expect(notice).to_contain_text("Vision statement")
+    expect(vision_box(second)).to_have_value("")  # nothing changes until asked
+    notice.get_by_role("button", name="Update the answers you are not editing").click()
+    expect(vision_box(second)).to_have_value("Every teenager has a summer job.", timeout=AUTOSAVE)
+    expect(second.locator(".conflict")).to_have_count(0)
+    expect(notice).to_have_count(0)
+    vision_box(second, "Goals").fill("Two hundred placements.")
+    expect_autosaved(second, 2)
+    answers = saved(cast, VISION).answers
+    assert answers["vision"] == "Every teenager has a summer job."
+    assert answers["goals"] == "Two hundred placements."
+
+
 @pytest.fixture
 def conflicting_pages(open_as, cast) -> tuple[Page, Page]:
     """A (a partner) and B (a facilitator) both open the vision worksheet at version 0; A's
