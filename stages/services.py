@@ -181,11 +181,11 @@ def worksheet_save(
         if merged.conflicts:
             saved.preferred = merge(definition, base, current.answers, mine, True).answers
             status = Status.IN_PROGRESS
+        if version < current.version:
+            saved.merged_with = _others(current, version, user)
         changed = merged.answers != current.answers
         if not changed and (status == Status.IN_PROGRESS or status == current.status):
             return saved
-        if version < current.version:
-            saved.merged_with = _others(current, version, user)
         if status == Status.READY_FOR_REVIEW and current.status != status:
             kind = Kind.MARKED_READY
         elif version < current.version:

@@ -439,6 +439,7 @@ def _conflict(
         forms,
         conflict=True,
         conflicts=_shown_conflicts(saved.conflicts, posted.partners),
+        others=saved.merged_with,
         merge_message=saved.merge_message,
     )
     return render(request, "stages/worksheet.html", context, status=409)

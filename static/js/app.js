@@ -134,7 +134,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("htmx:beforeSwap", (event) => {
     const active = document.activeElement;
     focused = null;
-    if (event.detail.target && event.detail.target.id === "worksheet-form") {
+    const target = event.detail.target;
+    if (target && (target.id === "worksheet-form" || target.querySelector("#worksheet-form"))) {
       swapping = true;
       if (worksheetForm(active) && active.name) {
         focused = { key: keyOf(active), start: active.selectionStart, end: active.selectionEnd };
@@ -144,7 +145,10 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("htmx:afterSwap", () => {
     swapping = false;
     const form = document.getElementById("worksheet-form");
-    if (!form || !form.hasAttribute("data-hx-post")) return;
+    if (!form || !form.hasAttribute("data-hx-post")) {
+      typedMeanwhile.clear();
+      return;
+    }
     let restored = false;
     for (const [key, value] of typedMeanwhile) {
       const field = fieldFor(form, key);

@@ -233,6 +233,8 @@ def test_the_same_answer_asks_for_that_answer_alone_and_saves_the_rest(cast, vis
     assert [item["conflict"].key for item in conflicts] == ["goals"]
     assert 'name="resolve:goals"' in page
     assert "Maria&#x27;s goals." in page and "Kofi&#x27;s goals." in page
+    assert "Theirs (Maria Lopez)" in page
+    assert "Maria Lopez saved while you were editing." in page
     # Kofi's other change is merged and saved already; the contested answer holds Maria's.
     sheet = _sheet()
     assert sheet.version == 3
