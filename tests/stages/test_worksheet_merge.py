@@ -363,3 +363,36 @@ def test_one_persons_autosaves_within_ten_minutes_read_as_one_revision(cast, vis
     _save(cast.client("partner"), cast, {**VISION_BASE, "goals": "G5"}, 6, action="ready")
     shown = [r.version for r in maria.get(_url(cast)).context["revisions"]]
     assert shown == [7, 6, 5, 4]
+
+
+def test_revisions_saved_before_kinds_were_recorded_get_theirs(cast, vision):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    infer_kinds = import_module("stages.migrations.0006_revision_kind").infer_kinds
+    user = cast.facilitator.user
+    for version, status, note in [
+        (2, "ready_for_review", ""),
+        (3, "in_progress", "Add numbers."),
+        (4, "ready_for_review", ""),
+        (5, "complete", ""),
+        (6, "in_progress", "One more look."),
+        (7, "in_progress", "Restored version 1."),
+        (8, "in_progress", ""),
+    ]:
+        WorksheetRevision.objects.create(
+            worksheet=vision, version=version, status=status, note=note, user=user
+        )
+    infer_kinds(apps, None)
+    kinds = list(WorksheetRevision.objects.order_by("version").values_list("kind", flat=True))
+    assert kinds == [
+        "saved",
+        "marked_ready",
+        "sent_back",
+        "marked_ready",
+        "completed",
+        "reopened",
+        "restored",
+        "saved",
+    ]
