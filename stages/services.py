@@ -217,6 +217,8 @@ def worksheet_set_status(
             raise WorksheetConflict(current)
         if status == Status.COMPLETE:
             kind = Kind.COMPLETED
+        elif status == Status.READY_FOR_REVIEW:
+            kind = Kind.MARKED_READY
         elif current.status == Status.COMPLETE:
             kind = Kind.REOPENED
         else:

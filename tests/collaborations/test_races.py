@@ -62,8 +62,8 @@ def test_two_facilitators_demoting_each_other_at_once_leave_one(live_server):
         # The later one is refused: by the access check if its sender is a viewer already
         # (403), by the form if the other was saved before it looked (200, field error),
         # else by the service holding the memberships (302, with a message).
-        statuses = sorted(status for status, _body in results)
-        assert statuses[0] in (200, 302, 403) and statuses[1] == 302, statuses
+        statuses = [status for status, _body in results]
+        assert 302 in statuses and set(statuses) <= {200, 302, 403}, statuses
         for status, body in results:
             if status == 200:
                 assert "A collaboration needs at least one facilitator." in body
