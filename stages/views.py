@@ -1,23 +1,17 @@
-"""The toolkit as a collaboration walks it: the list of my collaborations, a collaboration's
-dashboard, a stage, and a tool's worksheet."""
+"""The worksheet of a tool as a collaboration fills it in: the page, its saves, review,
+sign-off, comments, history and indicators."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
-from health.results import results as health_results
-from health.results import trend_chart
 from stages import presence, services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
@@ -25,150 +19,16 @@ from stages.models import (
     Comment,
     Measurement,
     SignOff,
-    Stage,
     Tool,
     Worksheet,
     WorksheetRevision,
 )
-from stages.overview import overview, stage_overview
-from stages.portfolio import SORTS, sort_rows
-from stages.portfolio import portfolio as portfolio_rows
-from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
-from stages.worksheets.display import display, present, totals
-from stages.worksheets.forms import LONG_TEXT_LIMIT, TEXT_LIMIT, WorksheetForms
+from stages.worksheets.display import present, totals
+from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.kinds import LONG_TEXT_LIMIT, TEXT_LIMIT, display
 from stages.worksheets.schema import Definition
-from support.models import Strategy
-from support.summary import summary as support_summary
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("stages:collaboration-list")
-    stages = Stage.objects.prefetch_related("tools")
-    return render(request, "home.html", {"stages": stages})
-
-
-@login_required
-def collaboration_list(request: HttpRequest) -> HttpResponse:
-    memberships = list(
-        Membership.objects.filter(user=request.user)
-        .select_related("collaboration", "partner")
-        .order_by("collaboration__name")
-    )
-    progress = stage_progress(m.collaboration_id for m in memberships)
-    cards = [(m, progress[m.collaboration_id]) for m in memberships]
-    return render(
-        request,
-        "stages/collaboration_list.html",
-        {
-            "active": [c for c in cards if not c[0].collaboration.is_archived],
-            "archived": [c for c in cards if c[0].collaboration.is_archived],
-        },
-    )
-
-
-@login_required
-def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    collaboration = membership.collaboration
-    seen = overview(collaboration)
-    health = health_results(collaboration)
-    return render(
-        request,
-        "stages/dashboard.html",
-        access.page_context(
-            membership,
-            overview=seen,
-            progress=seen.progress,
-            tools=seen.tools,
-            charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
-            member_count=collaboration.memberships.count(),
-            health=health,
-            support=support_summary(collaboration),
-        ),
-    )
-
-
-@login_required
-def portfolio(request: HttpRequest) -> HttpResponse:
-    """Every collaboration the user facilitates, sortable by any column."""
-    rows, sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
-    columns = [
-        (name, label, sort.removeprefix("-") == name, sort.startswith("-"))
-        for name, (label, _key) in SORTS.items()
-    ]
-    return render(
-        request,
-        "stages/portfolio.html",
-        {
-            "rows": rows,
-            "sort": sort,
-            "columns": columns,
-            "attention": sum(1 for r in rows if r.flags),
-            "strategies": Strategy,
-        },
-    )
-
-
-def _csv_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-@login_required
-def portfolio_csv(request: HttpRequest) -> HttpResponse:
-    """The portfolio as a spreadsheet, in the order the page shows it."""
-    rows, _sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Collaboration"),
-            _("Community"),
-            _("Current stage"),
-            _("Percent complete"),
-            _("Reviews waiting"),
-            _("Last activity"),
-            _("Stalled"),
-            _("Late commitments and milestones"),
-            _("Partners not signed off"),
-            *(f"{_('Support')}: {label}" for label in Strategy.labels),
-            _("Archived"),
-        ]
-    )
-    for row in rows:
-        writer.writerow(
-            [
-                _csv_cell(row.collaboration.name),
-                _csv_cell(row.collaboration.community),
-                row.current_stage.name,
-                row.percent_complete,
-                row.reviews_waiting,
-                row.last_activity.date().isoformat() if row.last_activity else "",
-                _("yes") if row.stalled else _("no"),
-                row.late,
-                _csv_cell("; ".join(row.not_signed_off)),
-                *(row.support[value] for value in Strategy.values),
-                _("yes") if row.collaboration.is_archived else _("no"),
-            ]
-        )
-    return response
-
-
-@login_required
-def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    stage = get_object_or_404(Stage, slug=stage_slug)
-    progress, tools = stage_overview(membership.collaboration, stage)
-    return render(
-        request,
-        "stages/stage_detail.html",
-        access.page_context(membership, stage=stage, stage_progress=progress, tools=tools),
-    )
 
 
 def _worksheet_context(
@@ -195,8 +55,7 @@ def _worksheet_context(
         presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
     )
     extra.setdefault("page_version", sheet.version)
-    return access.page_context(
-        membership,
+    return dict(
         links=_links(forms.definition, sheet.answers, partners),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
@@ -271,30 +130,28 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
 
 
-@login_required
-def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(get="view", post="edit_worksheets")
+def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     if request.method == "POST":
-        return _worksheet_save(request, collaboration_id, tool_slug)
-    membership = access.member_or_404(request.user, collaboration_id)
+        return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
     collaboration = membership.collaboration
     presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
 
 
-@login_required
-@require_POST
-def worksheet_presence(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="view")
+def worksheet_presence(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
     """The open page's heartbeat: who else is here, and what others saved since the version
     the page shows (the highest `version` posted: the page's and its form's)."""
-    membership = access.member_or_404(request.user, collaboration_id)
     tool = get_object_or_404(Tool, slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     versions = [int(v) for v in request.POST.getlist("version") if v.isdigit()]
     page_version = min(max(versions, default=sheet.version), sheet.version)
     presence.presence_mark(collaboration=membership.collaboration, tool=tool, user=request.user)
-    context = access.page_context(
-        membership,
+    context = dict(
         tool=tool,
         worksheet=sheet,
         page_version=page_version,
@@ -342,11 +199,10 @@ def _combined_too_long(definition: Definition, choices: dict) -> bool:
     return False
 
 
-def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
     messages; a save based on an older version is merged with what was saved since, and only
     answers both people changed come back as a conflict to choose from."""
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
     version = _posted_version(request)
@@ -451,11 +307,9 @@ REVIEW_DECISIONS = {
 }
 
 
-@login_required
-@require_POST
-def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="review_worksheets")
+def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """A facilitator marks a worksheet complete, or sends it back (or reopens it) with a note."""
-    membership = access.member_with(request.user, collaboration_id, "review_worksheets")
     sheet, forms = _load_worksheet(membership, tool_slug)
     decision = REVIEW_DECISIONS.get(request.POST.get("decision", ""))
     version = _posted_version(request)
@@ -490,12 +344,10 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
     return redirect(sheet)
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="edit_worksheets")
 def worksheet_restore(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, version: int
+    request: HttpRequest, membership: Membership, tool_slug: str, version: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
@@ -524,11 +376,11 @@ def worksheet_restore(
     return redirect(sheet)
 
 
-@login_required
-@require_POST
-def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="sign_off")
+def worksheet_sign_off(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
     """A member records where their partner organization stands on this worksheet."""
-    membership = access.member_with(request.user, collaboration_id, "sign_off")
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
@@ -554,10 +406,8 @@ def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: s
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
-@login_required
-@require_POST
-def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "comment")
+@access.collaboration_view(post="comment")
+def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     sheet, forms = _load_worksheet(membership, tool_slug)
     form = CommentForm(request.POST, prefix="comment")
     if not form.is_valid():
@@ -573,12 +423,10 @@ def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: st
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="resolve_comments")
 def worksheet_comment_resolve(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, comment_id: int
+    request: HttpRequest, membership: Membership, tool_slug: str, comment_id: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "resolve_comments")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     comment = get_object_or_404(
         Comment, pk=comment_id, collaboration=membership.collaboration, tool=sheet.tool
@@ -601,13 +449,11 @@ def _saved_row(sheet: Worksheet, definition: Definition, table_name: str, row_id
     return table, row
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="manage_partners")
 def worksheet_row_to_partner(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """Make a row of a table (a stakeholder) a partner organization of the collaboration."""
-    membership = access.member_with(request.user, collaboration_id, "manage_partners")
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.becomes_partner is None:
@@ -634,13 +480,11 @@ def worksheet_row_to_partner(
     return redirect(f"{sheet.get_absolute_url()}#links")
 
 
-@login_required
+@access.collaboration_view(get="view", post="edit_worksheets")
 def indicator(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """An indicator's measurements over time, against its baseline and target."""
-    code = "edit_worksheets" if request.method == "POST" else "view"
-    membership = access.member_with(request.user, collaboration_id, code)
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
@@ -659,8 +503,7 @@ def indicator(
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
     progress = IndicatorProgress.of(spec, row, list(measurements))
-    context = access.page_context(
-        membership,
+    context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,

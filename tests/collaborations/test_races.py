@@ -87,7 +87,7 @@ def test_a_second_click_on_join_lands_on_the_collaboration_with_a_message(cast):
     client.force_login(user)
     first = client.post(invitation.get_absolute_url())
     second = client.post(invitation.get_absolute_url())
-    dashboard = reverse("stages:dashboard", args=[cast.collaboration.pk])
+    dashboard = reverse("collaboration", args=[cast.collaboration.pk])
     assert (first.status_code, first["Location"]) == (302, dashboard)
     assert (second.status_code, second["Location"]) == (302, dashboard)
     shown = [str(m) for m in get_messages(second.wsgi_request)]

@@ -334,7 +334,7 @@ def test_every_kind_of_revision_is_recorded_and_shown_on_the_dashboard(cast, vis
     kofi.post(restore, {"version": 4})
     kinds = list(WorksheetRevision.objects.order_by("version").values_list("kind", flat=True))
     assert kinds == ["saved", "marked_ready", "sent_back", "completed", "restored"]
-    dashboard = maria.get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    dashboard = maria.get(reverse("collaboration", args=[cast.collaboration.pk]))
     page = dashboard.content.decode()
     for shown in ["restored", "completed", "sent back", "marked ready for review"]:
         assert shown in page
