@@ -78,7 +78,7 @@ def _lock(worksheet: Worksheet) -> Worksheet:
             collaboration=worksheet.collaboration, tool=worksheet.tool
         )
     return (
-        Worksheet.objects.select_for_update()
+        Worksheet.objects.select_for_update(of=("self",))
         .select_related("tool", "updated_by", "collaboration")
         .get(pk=worksheet.pk)
     )
