@@ -221,7 +221,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     tools = _worksheets(collaboration)
     partners = list(collaboration.partners.order_by("name"))
     activity = list(
-        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration)
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
         .select_related("worksheet__tool", "user")
         .defer("answers", "worksheet__answers")
         .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]

@@ -159,7 +159,7 @@ def seed_portfolio(facilitator) -> list[Collaboration]:
                 user=facilitator,
                 version=0,
                 status=Worksheet.Status.IN_PROGRESS,
-            )
+            ).worksheet
             if status != Worksheet.Status.IN_PROGRESS:
                 services.worksheet_set_status(
                     worksheet=sheet, status=status, user=facilitator, version=sheet.version

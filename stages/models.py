@@ -116,8 +116,24 @@ class Worksheet(models.Model):
         return worksheet or cls(collaboration=collaboration, tool=tool)
 
 
+class RevisionKind(models.TextChoices):
+    SAVED = "saved", _("saved")
+    MERGED = "merged", _("merged")
+    MARKED_READY = "marked_ready", _("marked ready for review")
+    COMPLETED = "completed", _("completed")
+    SENT_BACK = "sent_back", _("sent back")
+    RESTORED = "restored", _("restored")
+    REOPENED = "reopened", _("reopened")
+
+
 class WorksheetRevision(models.Model):
-    """One saved version of a worksheet: who changed it, when, and what it then said."""
+    """One saved version of a worksheet: who changed it, when, how, and what it then said.
+
+    Every version keeps its row, since a later save names it as the base of a merge. One
+    person's autosaves in a row (see `stages.services.FOLD_WINDOW`) read as one revision:
+    each new one marks the one before `folded`, and History shows only unfolded ones."""
+
+    Kind = RevisionKind
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -127,6 +143,16 @@ class WorksheetRevision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=RevisionKind.choices, default=RevisionKind.SAVED
+    )
+    # People whose changes, saved since the version this one started from, it merged with.
+    merged_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("merged with")
+    )
+    folded = models.BooleanField(default=False)
+    # The first of the autosaves folded into this revision; `created_at` is the last.
+    started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -137,10 +163,34 @@ class WorksheetRevision(models.Model):
             models.UniqueConstraint(
                 fields=["worksheet", "version"], name="one_revision_per_version"
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=RevisionKind.values), name="revision_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.worksheet} v{self.version}"
+
+
+class WorksheetPresence(models.Model):
+    """Who has a worksheet page open: the page renews `seen_at` while it stays open."""
+
+    collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, related_name="+")
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worksheet presence")
+        verbose_name_plural = _("worksheet presences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "tool", "user"], name="one_presence_per_person_and_page"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.tool} ({self.seen_at:%H:%M:%S})"
 
 
 class SignOff(models.Model):

@@ -11,6 +11,11 @@ urlpatterns = [
         name="worksheet",
     ),
     path(
+        "tools/<slug:tool_slug>/presence/",
+        views.worksheet_presence,
+        name="worksheet-presence",
+    ),
+    path(
         "tools/<slug:tool_slug>/review/",
         views.worksheet_review,
         name="worksheet-review",

@@ -8,10 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
-from stages import services
+from stages import presence, services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
 from stages.models import (
@@ -25,7 +26,8 @@ from stages.models import (
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
-from stages.worksheets.forms import NEW_ROW_PREFIX, WorksheetForms
+from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.kinds import LONG_TEXT_LIMIT, TEXT_LIMIT, display
 from stages.worksheets.schema import Definition
 
 
@@ -48,6 +50,11 @@ def _worksheet_context(
     own = sign_offs.get(membership.partner_id)
     extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
+    extra.setdefault(
+        "present",
+        presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
+    )
+    extra.setdefault("page_version", sheet.version)
     return dict(
         links=_links(forms.definition, sheet.answers, partners),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
@@ -98,7 +105,11 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(sheet.revisions.select_related("user")[: limit + 1])
+    revisions = list(
+        sheet.revisions.filter(folded=False)
+        .select_related("user")
+        .prefetch_related("merged_with")[: limit + 1]
+    )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
     for index, newer in enumerate(revisions):
         older = revisions[index + 1] if index + 1 < len(revisions) else None
@@ -124,7 +135,32 @@ def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> H
     if request.method == "POST":
         return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
+    collaboration = membership.collaboration
+    presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+
+
+@access.collaboration_view(post="view")
+def worksheet_presence(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
+    """The open page's heartbeat: who else is here, and what others saved since the version
+    the page shows (the highest `version` posted: the page's and its form's)."""
+    tool = get_object_or_404(Tool, slug=tool_slug)
+    sheet = Worksheet.for_tool(membership.collaboration, tool)
+    versions = [int(v) for v in request.POST.getlist("version") if v.isdigit()]
+    page_version = min(max(versions, default=sheet.version), sheet.version)
+    presence.presence_mark(collaboration=membership.collaboration, tool=tool, user=request.user)
+    context = dict(
+        tool=tool,
+        worksheet=sheet,
+        page_version=page_version,
+        present=presence.present_others(
+            collaboration=membership.collaboration, tool=tool, user=request.user
+        ),
+        saved_since=presence.saved_since(worksheet=sheet, version=page_version, user=request.user),
+    )
+    return render(request, "stages/_worksheet_presence.html", context)
 
 
 def _posted_version(request: HttpRequest) -> int | None:
@@ -134,9 +170,39 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
+def _choices(data) -> dict:
+    """The conflict page's choices: "resolve:<key>" is "mine", "theirs" or "combined" (then
+    the text is in "combined:<key>")."""
+    choices = {}
+    for name, choice in data.items():
+        if not name.startswith("resolve:"):
+            continue
+        key = name.removeprefix("resolve:")
+        if choice == "combined":
+            choices[key] = ("combined", data.get(f"combined:{key}", "").strip())
+        elif choice in ("mine", "theirs"):
+            choices[key] = choice
+    return choices
+
+
+def _combined_too_long(definition: Definition, choices: dict) -> bool:
+    """A combined text may hold both sides' texts in full, and no more."""
+    limits = {f.name: f.max_length or LONG_TEXT_LIMIT for f in definition.fields}
+    for table in definition.tables:
+        limits |= {f"{table.name}:{c.name}": c.max_length or TEXT_LIMIT for c in table.columns}
+    for key, choice in choices.items():
+        if isinstance(choice, tuple):
+            parts = key.split(":")
+            limit = limits.get(parts[0] if len(parts) == 1 else f"{parts[0]}:{parts[-1]}", 0)
+            if len(choice[1]) > 2 * limit + 2:
+                return True
+    return False
+
+
 def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
-    messages; a save based on an old version comes back as a conflict with both versions."""
+    messages; a save based on an older version is merged with what was saved since, and only
+    answers both people changed come back as a conflict to choose from."""
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
     version = _posted_version(request)
@@ -146,58 +212,91 @@ def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str
     if not forms.is_valid() or (ready and not forms.check_ready_for_review()):
         context = _worksheet_context(membership, sheet, forms)
         return render(request, "stages/worksheet.html", context, status=422)
-    unknown = forms.unknown_rows(sheet.answers)
-    if unknown and version == sheet.version:
+    choices = _choices(request.POST)
+    chosen_rows = {key.split(":")[1] for key in choices if key.count(":") == 1}
+    unknown = forms.unknown_rows(sheet.answers) - chosen_rows
+    if (unknown and version == sheet.version) or _combined_too_long(forms.definition, choices):
         return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
-    try:
-        if unknown:
-            raise WorksheetConflict(sheet)
-        sheet = services.worksheet_save(
-            worksheet=sheet,
-            answers=forms.answers(),
-            user=request.user,
-            version=version,
-            status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
-        )
-    except WorksheetConflict as conflict:
-        return _conflict(request, membership, conflict.current, forms)
+    saved = services.worksheet_save(
+        worksheet=sheet,
+        answers=forms.answers(),
+        user=request.user,
+        version=version,
+        status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
+        choices=choices,
+    )
+    if saved.conflicts:
+        return _conflict(request, membership, saved, forms)
     if request.htmx:
-        return render(
-            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, "saved": True}
-        )
+        return _autosaved(request, membership, saved, forms)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
     if ready:
         messages.success(request, _("Saved and marked ready for review."))
     else:
         messages.success(request, _("Saved."))
-    return redirect(sheet)
+    return redirect(saved.worksheet)
+
+
+def _autosaved(
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
+) -> HttpResponse:
+    """An autosave's answer: the save state, or after a merge the whole form again, so the
+    page shows the other person's changes and the next save starts from the merged version."""
+    sheet = saved.worksheet
+    state = {"saved": True, "merge_message": saved.merge_message}
+    if not saved.taken:
+        return render(
+            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, **state}
+        )
+    forms = WorksheetForms(posted.definition, sheet.answers, posted.partners)
+    context = _worksheet_context(membership, sheet, forms, **state)
+    response = render(request, "stages/_worksheet_form.html", context)
+    return retarget(reswap(response, "outerHTML"), "#worksheet-form")
+
+
+def _shown_conflicts(conflicts: list, partners: list[Partner]) -> list[dict]:
+    """Each contested answer with both sides as people read them."""
+    names = {p.pk: p.name for p in partners}
+
+    def shown(conflict, value) -> str:
+        if conflict.spec is not None:
+            return display(conflict.spec, value, names)
+        if value is None:
+            return _("(removed)")
+        return " · ".join(
+            filter(None, (display(c, value.get(c.name), names) for c in conflict.table.columns))
+        )
+
+    return [
+        {
+            "conflict": c,
+            "mine": shown(c, c.mine),
+            "theirs": shown(c, c.theirs),
+            "combined": "\n\n".join(filter(None, [str(c.mine or ""), str(c.theirs or "")]))
+            if c.can_combine
+            else "",
+        }
+        for c in conflicts
+    ]
 
 
 def _conflict(
-    request: HttpRequest, membership: Membership, current: Worksheet, mine: WorksheetForms
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
 ) -> HttpResponse:
-    """Someone saved first. Show their version beside ours; ours stays in the form, now based
-    on their version, so "keep mine" is simply saving again."""
-    data = request.POST.copy()
-    data["version"] = str(current.version)
-    known = {
-        row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
-    }
-    for key, value in list(data.items()):
-        if (
-            key.endswith("-id")
-            and value
-            and value not in known
-            and not value.startswith(NEW_ROW_PREFIX)
-        ):
-            data[key] = ""
-    forms = mine.bind(data)
-    forms.is_valid()
+    """Someone else changed some of the same answers. Everything else is merged and saved
+    already; the form holds that, with my version of each contested answer, and a chooser
+    for each of those alone."""
+    current = saved.worksheet
+    forms = WorksheetForms(posted.definition, saved.preferred or {}, posted.partners)
     context = _worksheet_context(
         membership,
         current,
         forms,
         conflict=True,
-        theirs=present(forms.definition, current.answers, forms.partners),
+        conflicts=_shown_conflicts(saved.conflicts, posted.partners),
+        others=saved.merged_with,
+        merge_message=saved.merge_message,
     )
     return render(request, "stages/worksheet.html", context, status=409)
 
@@ -227,12 +326,17 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
         )
         return render(request, "stages/worksheet.html", context, status=422)
     try:
-        services.worksheet_set_status(
+        saved = services.worksheet_set_status(
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
         )
     except WorksheetConflict:
-        messages.error(request, _("The worksheet changed while you were reviewing it. Look again."))
+        messages.error(
+            request,
+            _("Someone changed this worksheet's status while you were reviewing it. Look again."),
+        )
         return redirect(sheet)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
     if decision == Worksheet.Status.COMPLETE:
         messages.success(request, _("Marked complete."))
     else:
@@ -247,18 +351,28 @@ def worksheet_restore(
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
-    if based_on is None:
+    if based_on is None or based_on > sheet.version:
         return HttpResponseBadRequest(_("This page is out of date. Reload it and try again."))
-    try:
-        services.worksheet_restore(
-            worksheet=sheet, revision=revision, user=request.user, version=based_on
-        )
-    except WorksheetConflict:
-        messages.error(request, _("The worksheet changed in the meantime. Look again first."))
-        return redirect(sheet)
-    messages.success(
-        request, _("Version %(version)d restored as a new version.") % {"version": version}
+    saved = services.worksheet_restore(
+        worksheet=sheet, revision=revision, user=request.user, version=based_on
     )
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
+    if saved.conflicts:
+        messages.warning(
+            request,
+            _(
+                "Left as they are, because someone else changed them since you opened the "
+                "page: %(answers)s. Restore again to replace them too."
+            )
+            % {"answers": ", ".join(c.label for c in saved.conflicts)},
+        )
+    if saved.written:
+        messages.success(
+            request, _("Version %(version)d restored as a new version.") % {"version": version}
+        )
+    elif not saved.conflicts:
+        messages.info(request, _("Nothing to restore: the worksheet already says this."))
     return redirect(sheet)
 
 

@@ -185,6 +185,8 @@ if os.environ.get("EMAIL_HOST"):
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # A mail server that hangs must not hold a web worker.
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }

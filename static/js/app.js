@@ -60,6 +60,17 @@ document.addEventListener("DOMContentLoaded", () => {
     if (first) first.focus();
   });
 
+  // "Someone saved": the update is an autosave, which merges their answers into the form and
+  // keeps whatever is being typed.
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest(".presence-update");
+    const form = document.getElementById("worksheet-form");
+    if (!button || !form || !window.htmx || !form.hasAttribute("data-hx-post")) return;
+    event.preventDefault();
+    button.closest(".presence-saved").remove();
+    window.htmx.trigger(form, "worksheet-autosave");
+  });
+
   let timer = null;
   const later = (event) => {
     const form = worksheetForm(event.target);
@@ -74,9 +85,94 @@ document.addEventListener("DOMContentLoaded", () => {
     if (worksheetForm(event.target)) clearTimeout(timer);
   });
 
+  // After a save merged someone else's changes, the server sends the whole form back. What
+  // was typed while that save was under way is put back into the new form (fields are found
+  // by name, table cells by their row's id, so rows the merge added or moved do not matter)
+  // and saved next.
+  const keyOf = (field) => {
+    const cell = field.name && field.name.match(/^(.+)-(\d+)-([^-]+)$/);
+    let key = field.name;
+    if (cell) {
+      const id = field.form && field.form.elements[`${cell[1]}-${cell[2]}-id`];
+      if (id && id.value) key = `${cell[1]}:${id.value}:${cell[3]}`;
+    }
+    return field.type === "checkbox" ? `${key}=${field.value}` : key;
+  };
+  const fieldFor = (form, key) => {
+    for (const field of form.elements) if (field.name && keyOf(field) === key) return field;
+    return null;
+  };
+  let inFlight = false;
+  // Removing the focused field in a swap makes the browser report a "change" to it.
+  let swapping = false;
+  const typedMeanwhile = new Map();
+  const remember = (event) => {
+    const field = event.target;
+    if (swapping) {
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (inFlight && worksheetForm(field) && field.name) {
+      typedMeanwhile.set(keyOf(field), field.type === "checkbox" ? field.checked : field.value);
+    }
+  };
+  document.addEventListener("input", remember, true);
+  document.addEventListener("change", remember, true);
+
   document.addEventListener("htmx:beforeRequest", (event) => {
     const form = worksheetForm(event.target);
-    if (form) say(form, form.dataset.msgSaving);
+    if (!form) return;
+    inFlight = true;
+    typedMeanwhile.clear();
+    say(form, form.dataset.msgSaving);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (worksheetForm(event.target)) inFlight = false;
+  });
+
+  let focused = null;
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const active = document.activeElement;
+    focused = null;
+    const target = event.detail.target;
+    if (target && (target.id === "worksheet-form" || target.querySelector("#worksheet-form"))) {
+      swapping = true;
+      if (worksheetForm(active) && active.name) {
+        focused = { key: keyOf(active), start: active.selectionStart, end: active.selectionEnd };
+      }
+    }
+  });
+  document.addEventListener("htmx:afterSwap", () => {
+    swapping = false;
+    const form = document.getElementById("worksheet-form");
+    if (!form || !form.hasAttribute("data-hx-post")) {
+      typedMeanwhile.clear();
+      return;
+    }
+    let restored = false;
+    for (const [key, value] of typedMeanwhile) {
+      const field = fieldFor(form, key);
+      if (!field) continue;
+      if (field.type === "checkbox") field.checked = value; else field.value = value;
+      restored = true;
+    }
+    typedMeanwhile.clear();
+    if (focused) {
+      const field = fieldFor(form, focused.key);
+      if (field) {
+        field.focus();
+        if (typeof focused.start === "number" && field.setSelectionRange) {
+          try { field.setSelectionRange(focused.start, focused.end); } catch { /* not a text field */ }
+        }
+      }
+      focused = null;
+    }
+    showAddRowButtons();
+    if (restored) {
+      say(form, form.dataset.msgUnsaved);
+      clearTimeout(timer);
+      timer = setTimeout(() => window.htmx.trigger(form, "worksheet-autosave"), 1200);
+    }
   });
   document.addEventListener("htmx:sendError", (event) => {
     const form = worksheetForm(event.target);

@@ -140,7 +140,7 @@ class Command(BaseCommand):
                 user=writer,
                 version=0,
                 status=Worksheet.Status.IN_PROGRESS,
-            )
+            ).worksheet
             if status != Worksheet.Status.IN_PROGRESS:
                 services.worksheet_set_status(
                     worksheet=sheet, status=status, user=reviewer, version=sheet.version
