@@ -15,7 +15,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from collaborations.models import Collaboration, Partner, Role, Sector
 from health.results import HealthResults, factors_chart, results
 from stages.charts import (
     BarChart,
@@ -198,14 +198,13 @@ def _entry(
     return entry
 
 
-def build_report(membership: Membership, choices: Choices) -> Report:
-    """The report on the member's collaboration, as `choices` asks for it.
+def build_report(collaboration: Collaboration, choices: Choices) -> Report:
+    """The report on the collaboration, as `choices` asks for it.
 
     A fixed number of queries, whatever the amount of data: tools with their stages,
     worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
     for the whole report the support log summary and the health check results.
     """
-    collaboration = membership.collaboration
     tools = list(Tool.objects.select_related("stage").order_by("number"))
     worksheets = {
         w.tool_id: w

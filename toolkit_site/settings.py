@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_tasks_db",
     "collaborations",
     "stages",
     "support",
@@ -186,8 +187,30 @@ STATICFILES_DIRS = [
     # Bootstrap comes from its npm package at install time (package-lock.json pins it).
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# Files the app makes (report PDFs) go to MEDIA_ROOT, or to an S3-compatible object store when
+# a bucket is named, so any number of app servers and workers share them.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Reports are private: nothing is public in the bucket, and the app streams each
+            # file to members only.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -220,6 +243,22 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+# Background work (report PDFs, mail) runs on Django's task framework. Tasks are stored in the
+# database and run by `manage.py db_worker` (`make run` starts one beside the web server), so
+# no message broker is needed. TASKS_BACKEND=immediate runs them inside the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "reports"],
+    }
+}
+
+# A finished report PDF is kept this many days after it was last downloaded
+# (`manage.py clean_report_files`).
+REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
 
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
