@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from collaborations.models import Role
+from reports.models import ReportFile
 from tests.factories import (
     make_collaboration,
     make_invitation,
@@ -51,7 +52,22 @@ def site() -> Site:
     make_activity(collaboration, recorded_by=facilitator, local_participants="Sam Lee")
     make_lead(collaboration, amount=5000)
     make_barrier(collaboration)
-    ids = {"c": collaboration.pk, "p": partner.pk, "token": invitation.token}
+    waiting, ready = (
+        ReportFile.objects.create(
+            collaboration=collaboration, options=options, fingerprint="f", status=status, size=9
+        )
+        for options, status in (
+            ("stage=;skip_empty=0;paper=a4;lang=en", "queued"),
+            ("stage=design;skip_empty=1;paper=letter;lang=en", "ready"),
+        )
+    )
+    ids = {
+        "c": collaboration.pk,
+        "p": partner.pk,
+        "token": invitation.token,
+        "waiting": waiting.pk,
+        "ready": ready.pk,
+    }
     return Site(facilitator=facilitator, viewer=viewer, invitee=invitee, ids=ids)
 
 
@@ -111,6 +127,8 @@ PAGES = [
     pytest.param(
         "viewer", "/collaborations/{c}/report/?stage=nowhere&paper=legal", None, id="report-errors"
     ),
+    pytest.param("viewer", "/collaborations/{c}/report/pdf/{waiting}/", None, id="pdf-waiting"),
+    pytest.param("viewer", "/collaborations/{c}/report/pdf/{ready}/", None, id="pdf-ready"),
     pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
     pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
     pytest.param("facilitator", "/collaborations/{c}/edit/", None, id="collaboration-edit"),
