@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from collaborations import access, services
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
+from notifications import events
 
 
 @login_required
@@ -219,6 +220,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         )
     if user is not None and request.method == "POST":
         services.invitation_accept(invitation=invitation, user=user)
+        events.invitation_accepted(invitation, user)
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.collaboration})
         return redirect(invitation.collaboration)
     return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})

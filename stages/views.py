@@ -17,6 +17,7 @@ from collaborations import access
 from collaborations.models import Membership, Partner, Sector
 from health.results import results as health_results
 from health.results import trend_chart
+from notifications import events
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
@@ -293,6 +294,7 @@ def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str)
     unknown = forms.unknown_rows(sheet.answers)
     if unknown and version == sheet.version:
         return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
+    before = sheet.status
     try:
         if unknown:
             raise WorksheetConflict(sheet)
@@ -305,6 +307,8 @@ def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str)
         )
     except WorksheetConflict as conflict:
         return _conflict(request, membership, conflict.current, forms)
+    if ready and before != Worksheet.Status.READY_FOR_REVIEW:
+        events.review_requested(sheet, request.user)
     if request.htmx:
         return render(
             request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, "saved": True}
@@ -367,13 +371,16 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
             review_note=note,
         )
         return render(request, "stages/worksheet.html", context, status=422)
+    before = sheet.status
     try:
-        services.worksheet_set_status(
+        sheet = services.worksheet_set_status(
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
         )
     except WorksheetConflict:
         messages.error(request, _("The worksheet changed while you were reviewing it. Look again."))
         return redirect(sheet)
+    if before != sheet.status:
+        events.reviewed(sheet, before, request.user, note)
     if decision == Worksheet.Status.COMPLETE:
         messages.success(request, _("Marked complete."))
     else:
@@ -444,12 +451,13 @@ def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: st
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, comment_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    Comment.objects.create(
+    comment = Comment.objects.create(
         collaboration=membership.collaboration,
         tool=sheet.tool,
         author=request.user,
         body=form.cleaned_data["body"],
     )
+    events.commented(comment, request.user)
     messages.success(request, _("Comment added."))
     return redirect(f"{sheet.get_absolute_url()}#comments")
 

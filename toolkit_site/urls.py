@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("support.urls")),
     path("", include("health.urls")),
     path("", include("reports.urls")),
+    path("", include("notifications.urls")),
 ]

@@ -1,0 +1,87 @@
+"""The mails: one notification at once, or a digest grouped by collaboration; text and HTML
+parts, and a signed one-click unsubscribe link (with the `List-Unsubscribe` headers) that
+works without signing in."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from notifications.models import CATEGORY, EmailDelivery, Frequency, Notification
+
+SALT = "notifications.unsubscribe"
+
+
+def unsubscribe_token(user_id: int, what: str) -> str:
+    """`what` is a preference (e.g. "review") or a digest frequency ("daily", "weekly")."""
+    return signing.dumps({"u": user_id, "w": what}, salt=SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str]:
+    """The user and what to stop, or `signing.BadSignature` for a tampered link."""
+    data = signing.loads(token, salt=SALT)
+    return int(data["u"]), str(data["w"])
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def build(delivery: EmailDelivery, notifications: list[Notification]) -> EmailMultiAlternatives:
+    user = delivery.recipient
+    if delivery.frequency == Frequency.IMMEDIATELY:
+        notification = notifications[0]
+        what = CATEGORY[notification.kind]
+        subject = f"{notification.title} · {notification.collaboration.name}"
+    else:
+        what = delivery.frequency
+        subject = (
+            _("Your daily digest: %(count)d things waiting")
+            if delivery.frequency == Frequency.DAILY
+            else _("Your weekly digest: %(count)d things waiting")
+        ) % {"count": len(notifications)}
+    unsubscribe = absolute(
+        reverse("notifications:unsubscribe", args=[unsubscribe_token(user.pk, what)])
+    )
+    ordered = sorted(notifications, key=lambda n: (n.collaboration.name, n.collaboration_id))
+    groups = [
+        (collaboration, list(items))
+        for collaboration, items in groupby(ordered, key=lambda n: n.collaboration)
+    ]
+    context = {
+        "user": user,
+        "delivery": delivery,
+        "groups": groups,
+        "notifications": notifications,
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "unsubscribe_url": unsubscribe,
+        "preferences_url": absolute(reverse("notifications:preferences")),
+        "digest": delivery.frequency != Frequency.IMMEDIATELY,
+    }
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("notifications/email/message.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            # The same mail always has the same id, so a receiving server can drop a repeat.
+            "Message-ID": f"<{delivery.key.replace(':', '.')}@{_domain()}>",
+        },
+    )
+    message.attach_alternative(
+        render_to_string("notifications/email/message.html", context), "text/html"
+    )
+    return message
+
+
+def _domain() -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
