@@ -5,13 +5,14 @@ works without signing in."""
 from __future__ import annotations
 
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from notifications.models import CATEGORY, EmailDelivery, Frequency, Notification
 
@@ -41,11 +42,20 @@ def build(delivery: EmailDelivery, notifications: list[Notification]) -> EmailMu
         subject = f"{notification.title} · {notification.collaboration.name}"
     else:
         what = delivery.frequency
-        subject = (
-            _("Your daily digest: %(count)d things waiting")
-            if delivery.frequency == Frequency.DAILY
-            else _("Your weekly digest: %(count)d things waiting")
-        ) % {"count": len(notifications)}
+        count = len(notifications)
+        if delivery.frequency == Frequency.DAILY:
+            subject = ngettext(
+                "Your daily digest: %(count)d thing waits for you",
+                "Your daily digest: %(count)d things wait for you",
+                count,
+            )
+        else:
+            subject = ngettext(
+                "Your weekly digest: %(count)d thing waits for you",
+                "Your weekly digest: %(count)d things wait for you",
+                count,
+            )
+        subject %= {"count": count}
     unsubscribe = absolute(
         reverse("notifications:unsubscribe", args=[unsubscribe_token(user.pk, what)])
     )
@@ -82,6 +92,4 @@ def build(delivery: EmailDelivery, notifications: list[Notification]) -> EmailMu
 
 
 def _domain() -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(settings.SITE_URL).hostname or "localhost"
