@@ -41,11 +41,12 @@ migrate: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 
-# The web server and the task worker (report PDFs, mail) run side by side, each in its own
-# process group; when either stops, or on Ctrl-C, both stop.
+# The web server and the task worker (report PDFs, mail, reminders every 15 minutes) run side
+# by side, each in its own process group; when either stops, or on Ctrl-C, both stop.
 run: SHELL := /bin/bash
 run: migrate
 	$(MANAGE) seed_demo
+	$(MANAGE) send_reminders --schedule
 	@set -m; \
 	$(MANAGE) db_worker --queue-name '*' --interval 1 & worker=$$!; \
 	$(MANAGE) runserver $(HOST) & web=$$!; \

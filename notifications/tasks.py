@@ -70,3 +70,34 @@ def send_email(delivery_id: int) -> str:
     )
     delivery.notifications.filter(emailed_at=None).update(emailed_at=now)
     return "sent"
+
+
+# How often the worker makes deadline reminders and digests (see `schedule_next`).
+ROUND = timedelta(minutes=15)
+
+
+@task()
+def reminders_round() -> dict:
+    """Deadline reminders, digests and failed mail, then the next round in `ROUND`."""
+    from notifications import reminders
+
+    counts = reminders.run()
+    schedule_next()
+    return counts
+
+
+def schedule_next(delay: timedelta = ROUND) -> bool:
+    """Queue the next round of reminders on the database worker, unless one already waits.
+    A backend that cannot run tasks later (tests, immediate mode) has no schedule: use cron."""
+    if not reminders_round.get_backend().supports_defer:
+        return False
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=reminders_round.module_path, status=TaskResultStatus.READY
+    )
+    if waiting.exists():
+        return False
+    reminders_round.using(run_after=timezone.now() + delay).enqueue()
+    return True

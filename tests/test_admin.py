@@ -23,6 +23,9 @@ MODELS = [
     ("stages", "comment"),
     ("stages", "measurement"),
     ("reports", "reportfile"),
+    ("notifications", "notification"),
+    ("notifications", "emaildelivery"),
+    ("notifications", "preferences"),
 ]
 
 

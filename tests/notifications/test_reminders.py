@@ -198,3 +198,23 @@ def test_the_command_says_what_it_did(promises, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_reminders", stdout=output)
     assert "reminders" in output.getvalue() and "digests queued" in output.getvalue()
+
+
+DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_the_worker_runs_the_rounds_on_a_schedule_with_one_round_waiting(team, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from notifications import tasks
+
+    settings.TASKS = DATABASE
+    for _ in range(3):
+        call_command("send_reminders", "--schedule", stdout=io.StringIO())
+    (waiting,) = DBTaskResult.objects.all()
+    assert waiting.task_path == "notifications.tasks.reminders_round"
+    assert waiting.run_after > timezone.now() + datetime.timedelta(minutes=14)
+    # The round itself, once running, queues the next one.
+    waiting.delete()
+    tasks.reminders_round.call()
+    assert DBTaskResult.objects.get().task_path == "notifications.tasks.reminders_round"
