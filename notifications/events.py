@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from collaborations.models import Collaboration, Invitation, Membership, Role
+from health.models import HealthCheck
 from notifications.models import EmailDelivery, Frequency, Kind, Notification, Preferences
-from stages.models import Comment, Worksheet, WorksheetRevision
+from stages.models import Comment, SignOff, Worksheet, WorksheetRevision
 
 
 def _name(user: AbstractBaseUser | None) -> str:
@@ -201,4 +204,70 @@ def invitation_accepted(invitation: Invitation, user: AbstractBaseUser) -> None:
         title=_("%(person)s accepted your invitation to %(name)s")
         % {"person": _name(user), "name": collaboration.name},
         url=reverse("collaborations:members", args=[collaboration.pk]),
+    )
+
+
+# A person is reminded of the same thing at most this often.
+REMIND_AGAIN_AFTER = timedelta(days=3)
+
+
+def _not_reminded_lately(user_ids: set[int], kind: str, url: str) -> set[int]:
+    recent = Notification.objects.filter(
+        kind=kind, url=url, created_at__gte=timezone.now() - REMIND_AGAIN_AFTER
+    ).values_list("recipient_id", flat=True)
+    return user_ids - set(recent)
+
+
+def ask_for_sign_off(
+    worksheet: Worksheet, actor: AbstractBaseUser
+) -> tuple[list[Notification], list[str]]:
+    """A facilitator asks the partner organizations that have not signed off: their members,
+    unless asked in the last three days. Returns the notifications made and the names of the
+    organizations still to sign."""
+    collaboration = worksheet.collaboration
+    signed = SignOff.objects.filter(collaboration=collaboration, tool=worksheet.tool).values(
+        "partner_id"
+    )
+    waiting = collaboration.partners.exclude(pk__in=signed).order_by("name")
+    members = set(
+        collaboration.memberships.filter(partner__in=waiting)
+        .exclude(role=Role.VIEWER)
+        .values_list("user_id", flat=True)
+    )
+    url = f"{worksheet.get_absolute_url()}#sign-off"
+    made = notify(
+        _not_reminded_lately(members, Kind.SIGN_OFF_REQUESTED, url),
+        collaboration=collaboration,
+        kind=Kind.SIGN_OFF_REQUESTED,
+        actor=actor,
+        title=_("%(person)s asks your organization to sign off “%(tool)s”")
+        % {"person": _name(actor), "tool": worksheet.tool.name},
+        url=url,
+    )
+    return made, [p.name for p in waiting]
+
+
+def quarter_start(today) -> date:
+    return date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+
+
+def remind_health_check(
+    collaboration: Collaboration, actor: AbstractBaseUser
+) -> list[Notification]:
+    """Members who have not rated the collaboration this quarter, unless reminded in the last
+    three days."""
+    start = quarter_start(timezone.localdate())
+    rated = HealthCheck.objects.filter(
+        collaboration=collaboration, taken_at__date__gte=start
+    ).values_list("user_id", flat=True)
+    members = set(collaboration.memberships.values_list("user_id", flat=True)) - set(rated)
+    url = reverse("health:check", args=[collaboration.pk]) + "#rate"
+    return notify(
+        _not_reminded_lately(members, Kind.HEALTH_CHECK_REMINDER, url),
+        collaboration=collaboration,
+        kind=Kind.HEALTH_CHECK_REMINDER,
+        actor=actor,
+        title=_("%(person)s asks you to rate %(name)s's health this quarter")
+        % {"person": _name(actor), "name": collaboration.name},
+        url=url,
     )

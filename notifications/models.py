@@ -28,6 +28,8 @@ class Kind(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
     DUE_SOON = "due_soon", _("Due soon")
     LATE = "late", _("Late")
+    SIGN_OFF_REQUESTED = "sign_off_requested", _("Sign-off asked for")
+    HEALTH_CHECK_REMINDER = "health_check_reminder", _("Health check reminder")
 
 
 class Frequency(models.TextChoices):
@@ -48,8 +50,10 @@ CATEGORY = {
     Kind.INVITATION_ACCEPTED: "members",
     Kind.DUE_SOON: "deadlines",
     Kind.LATE: "deadlines",
+    Kind.SIGN_OFF_REQUESTED: "requests",
+    Kind.HEALTH_CHECK_REMINDER: "requests",
 }
-CATEGORIES = ("review", "workflow", "comments", "mentions", "deadlines", "members")
+CATEGORIES = ("review", "workflow", "comments", "mentions", "deadlines", "requests", "members")
 
 # Digests go out at this hour of the reader's morning; weekly ones on Mondays.
 DIGEST_HOUR = 8
@@ -71,6 +75,10 @@ class Preferences(models.Model):
     mentions = _frequency(_("Someone mentions me in a comment"), Frequency.IMMEDIATELY)
     deadlines = _frequency(
         _("Commitments and milestones due within a week, or late"), Frequency.DAILY
+    )
+    requests = _frequency(
+        _("A facilitator asks for my organization's sign-off or my health check ratings"),
+        Frequency.IMMEDIATELY,
     )
     members = _frequency(_("Someone accepts my invitation"), Frequency.IMMEDIATELY)
     time_zone = models.CharField(

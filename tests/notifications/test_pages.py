@@ -139,6 +139,7 @@ def test_preferences_are_saved_and_bad_input_is_explained(team):
         "comments": "never",
         "mentions": "immediately",
         "deadlines": "daily",
+        "requests": "weekly",
         "members": "daily",
         "time_zone": "Mars/Olympus",
     }
