@@ -4,6 +4,7 @@ works without signing in."""
 
 from __future__ import annotations
 
+import email.policy
 from itertools import groupby
 from urllib.parse import urlsplit
 
@@ -17,6 +18,15 @@ from django.utils.translation import ngettext
 from notifications.models import CATEGORY, EmailDelivery, Frequency, Notification
 
 SALT = "notifications.unsubscribe"
+
+
+class NotificationMail(EmailMultiAlternatives):
+    """A mail whose headers are not folded at 78 characters: a folded `List-Unsubscribe` URL
+    would be written as encoded words that mail programs do not read as a URL. Lines stay
+    within the 998 characters mail allows."""
+
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(max_line_length=998))
 
 
 def unsubscribe_token(user_id: int, what: str) -> str:
@@ -34,7 +44,7 @@ def absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def build(delivery: EmailDelivery, notifications: list[Notification]) -> EmailMultiAlternatives:
+def build(delivery: EmailDelivery, notifications: list[Notification]) -> NotificationMail:
     user = delivery.recipient
     if delivery.frequency == Frequency.IMMEDIATELY:
         notification = notifications[0]
@@ -74,7 +84,7 @@ def build(delivery: EmailDelivery, notifications: list[Notification]) -> EmailMu
         "preferences_url": absolute(reverse("notifications:preferences")),
         "digest": delivery.frequency != Frequency.IMMEDIATELY,
     }
-    message = EmailMultiAlternatives(
+    message = NotificationMail(
         subject=subject,
         body=render_to_string("notifications/email/message.txt", context),
         to=[user.email],

@@ -52,6 +52,9 @@ def test_a_mail_has_text_html_and_one_click_unsubscribe(team, committed):
     )
     assert read_unsubscribe_token(token) == (team.partner.user.pk, "mentions")
     assert unsubscribe in message.body and unsubscribe in html
+    # The header stays a URL mail programs can read, however long the address.
+    raw = message.message().as_string()
+    assert f"List-Unsubscribe: <{unsubscribe}>" in raw
 
 
 def test_a_task_run_twice_sends_once(team, committed):
