@@ -11,14 +11,4 @@ urlpatterns = [
     path("notifications/<int:notification_id>/", views.notification_open, name="open"),
     path("notifications/<int:notification_id>/read/", views.notification_read, name="read"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path(
-        "collaborations/<int:collaboration_id>/tools/<slug:tool_slug>/ask-sign-off/",
-        views.ask_for_sign_off,
-        name="ask-sign-off",
-    ),
-    path(
-        "collaborations/<int:collaboration_id>/health/remind/",
-        views.remind_health_check,
-        name="remind-health-check",
-    ),
 ]

@@ -8,23 +8,18 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from collaborations import access
 from collaborations.models import Membership
-from notifications import events
 from notifications.forms import PreferencesForm
 from notifications.mail import read_unsubscribe_token
 from notifications.models import CATEGORIES, Frequency, Notification, Preferences
-from stages.models import Tool, Worksheet
-from stages.worksheets.declarations import definition_for
 
 PAGE_SIZE = 30
 
@@ -117,61 +112,3 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if what in CATEGORIES:
         context["label"] = Preferences._meta.get_field(what).verbose_name
     return render(request, "notifications/unsubscribe.html", context)
-
-
-@login_required
-@require_POST
-def ask_for_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    """A facilitator's "Ask for sign-off" on a worksheet where consensus matters."""
-    membership = access.member_with(request.user, collaboration_id, "remind_members")
-    tool = get_object_or_404(Tool, slug=tool_slug)
-    if not definition_for(tool.slug).sign_off:
-        raise Http404
-    worksheet = Worksheet.for_tool(membership.collaboration, tool)
-    made, waiting = events.ask_for_sign_off(worksheet, request.user)
-    if not waiting:
-        messages.info(request, _("Every partner organization has recorded its position."))
-    elif made:
-        messages.success(
-            request,
-            ngettext(
-                "Asked %(count)d person at %(partners)s.",
-                "Asked %(count)d people at %(partners)s.",
-                len(made),
-            )
-            % {"count": len(made), "partners": ", ".join(waiting)},
-        )
-    else:
-        messages.info(
-            request,
-            _(
-                "Everyone who can sign for %(partners)s was asked in the last three days, or "
-                "nobody represents them yet."
-            )
-            % {"partners": ", ".join(waiting)},
-        )
-    return redirect(f"{worksheet.get_absolute_url()}#sign-off")
-
-
-@login_required
-@require_POST
-def remind_health_check(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    """A facilitator's "Remind those who haven't" on the health check."""
-    membership = access.member_with(request.user, collaboration_id, "remind_members")
-    made = events.remind_health_check(membership.collaboration, request.user)
-    if made:
-        messages.success(
-            request,
-            ngettext(
-                "Reminded %(count)d member who has not rated this quarter.",
-                "Reminded %(count)d members who have not rated this quarter.",
-                len(made),
-            )
-            % {"count": len(made)},
-        )
-    else:
-        messages.info(
-            request,
-            _("Everyone has rated this quarter, or was reminded in the last three days."),
-        )
-    return redirect("health:check", collaboration_id)

@@ -5,16 +5,8 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
-    path("collaborations/<int:collaboration_id>/report/", views.report, name="report"),
-    path("collaborations/<int:collaboration_id>/report.pdf", views.report_pdf, name="pdf"),
-    path(
-        "collaborations/<int:collaboration_id>/report/pdf/<int:file_id>/",
-        views.pdf_status,
-        name="pdf-status",
-    ),
-    path(
-        "collaborations/<int:collaboration_id>/report/pdf/<int:file_id>/download",
-        views.pdf_download,
-        name="pdf-download",
-    ),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="pdf"),
+    path("report/pdf/<int:file_id>/", views.pdf_status, name="pdf-status"),
+    path("report/pdf/<int:file_id>/download", views.pdf_download, name="pdf-download"),
 ]

@@ -6,17 +6,15 @@ file at once or leads to a page that follows its making and offers the download 
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from collaborations import access
 from collaborations.models import Membership
 from reports import files
-from reports.content import Report, build_report
+from reports.content import build_report
 from reports.forms import ReportChoicesForm
 from reports.models import ReportFile
 
@@ -25,25 +23,22 @@ def _choices(request: HttpRequest) -> ReportChoicesForm:
     return ReportChoicesForm(request.GET, request.headers.get("Accept-Language", ""))
 
 
-@login_required
-def report(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "download_report")
+@access.collaboration_view(get="download_report")
+def report(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = _choices(request)
-    report: Report = build_report(membership.collaboration, form.choices())
-    context = access.page_context(membership, report=report, form=form)
-    return render(request, "reports/report.html", context)
+    report = build_report(membership.collaboration, form.choices())
+    return render(request, "reports/report.html", {"report": report, "form": form})
 
 
-@login_required
-def report_pdf(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+@access.collaboration_view(get="download_report")
+def report_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The kept PDF when it is ready, else the page that follows its making."""
-    membership = access.member_with(request.user, collaboration_id, "download_report")
     choices = _choices(request).choices()
     report_file = files.request_report_file(membership.collaboration, choices, request.user)
     report_file.refresh_from_db()
     if report_file.status == ReportFile.Status.READY:
         return _serve(report_file, membership)
-    return redirect("reports:pdf-status", collaboration_id, report_file.pk)
+    return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
 
 
 def _report_file(membership: Membership, file_id: int) -> ReportFile:
@@ -65,41 +60,37 @@ def _serve(report_file: ReportFile, membership: Membership) -> FileResponse:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pdf_status(request: HttpRequest, collaboration_id: int, file_id: int) -> HttpResponse:
+@access.collaboration_view(get="download_report", post="download_report")
+def pdf_status(request: HttpRequest, membership: Membership, file_id: int) -> HttpResponse:
     """Where a PDF being made stands; htmx asks again every two seconds, a link does without
     JavaScript. POST queues a render again that failed or was lost."""
-    membership = access.member_with(request.user, collaboration_id, "download_report")
     report_file = _report_file(membership, file_id)
     stale = files.is_stale(report_file)
     if request.method == "POST":
         if report_file.status == ReportFile.Status.FAILED or stale:
             files.retry(report_file)
-        return redirect("reports:pdf-status", collaboration_id, report_file.pk)
+        return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
     choices, _language = files.parse_options(report_file.options)
     query = f"?paper={choices.paper}"
     if choices.stage:
         query += f"&stage={choices.stage}"
     if choices.skip_empty:
         query += "&skip_empty=1"
-    context = access.page_context(
-        membership,
-        report_file=report_file,
-        choices=choices,
-        stale=stale,
-        report_url=reverse("reports:report", args=[collaboration_id]) + query,
-    )
+    context = {
+        "report_file": report_file,
+        "choices": choices,
+        "stale": stale,
+        "report_url": reverse("reports:report", args=[membership.collaboration_id]) + query,
+    }
     template = "reports/pdf_status.html"
     if request.htmx:
         template += "#status"
     return render(request, template, context)
 
 
-@login_required
-def pdf_download(request: HttpRequest, collaboration_id: int, file_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "download_report")
+@access.collaboration_view(get="download_report")
+def pdf_download(request: HttpRequest, membership: Membership, file_id: int) -> HttpResponse:
     report_file = _report_file(membership, file_id)
     if report_file.status != ReportFile.Status.READY:
-        return redirect("reports:pdf-status", collaboration_id, report_file.pk)
+        return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
     return _serve(report_file, membership)

@@ -52,12 +52,17 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "django_tasks_db",
+    # The project's apps, bottom up: each may use those above it in this list, never those
+    # below (tests/test_architecture.py keeps it so).
     "collaborations",
     "stages",
+    "charts",
     "support",
     "health",
+    "dashboards",
     "reports",
     "notifications",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stages.context_processors.toolkit",
+                "collaborations.access.page",
                 "notifications.context_processors.unread",
             ],
         },
@@ -137,7 +143,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Accounts: the email address is the sign-in name.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "stages:collaboration-list"
+LOGIN_REDIRECT_URL = "collaboration-list"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "collaborations.forms.SignupNameForm"

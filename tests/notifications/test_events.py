@@ -146,7 +146,7 @@ def test_an_accepted_invitation_reaches_the_facilitator_who_invited(team, commit
     sam = make_user("sam@example.org", first_name="Sam", last_name="Green")
     c = Client()
     c.force_login(sam)
-    url = reverse("collaborations:invitation-accept", args=[invitation.token])
+    url = reverse("invitation-accept", args=[invitation.token])
     assert committed(c.post, url).status_code == 302
     assert recipients(Kind.INVITATION_ACCEPTED) == {"carlos@example.org"}
     assert Notification.objects.get().title == (

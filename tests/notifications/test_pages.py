@@ -43,9 +43,9 @@ def some(team, count: int, who: str = "partner") -> list[Notification]:
 
 def test_the_bell_shows_the_unread_count(team):
     some(team, 3)
-    page = client(team.partner.user).get(reverse("stages:collaboration-list")).content.decode()
+    page = client(team.partner.user).get(reverse("collaboration-list")).content.decode()
     assert '3<span class="visually-hidden"> unread</span>' in page
-    quiet = client(team.other.user).get(reverse("stages:collaboration-list")).content.decode()
+    quiet = client(team.other.user).get(reverse("collaboration-list")).content.decode()
     assert "unread</span>" not in quiet
     assert 'href="/notifications/"' in quiet
 
