@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
 .PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy \
-	lint migrate clean benchmark check-seeds
+	lint migrate clean benchmark check-seeds housekeeping
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,18 @@ migrate: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 
+# The web server and the task worker (report PDFs, mail, reminders every 15 minutes) run side
+# by side, each in its own process group; when either stops, or on Ctrl-C, both stop.
+run: SHELL := /bin/bash
 run: migrate
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver $(HOST)
+	$(MANAGE) send_reminders --schedule
+	@set -m; \
+	$(MANAGE) db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	$(MANAGE) runserver $(HOST) & web=$$!; \
+	trap 'kill -TERM -- -$$web -$$worker 2>/dev/null; wait' EXIT; \
+	trap 'exit 130' INT TERM; \
+	wait -n
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -86,6 +95,12 @@ check-seeds: install-dev
 # WeasyPrint alone; builds its data in a throwaway database. Not part of `make test`.
 benchmark: install
 	$(MANAGE) report_benchmark
+
+# What production runs daily (cron or a scheduler): expired sessions and old report PDFs.
+housekeeping: install
+	$(MANAGE) clearsessions
+	$(MANAGE) clean_report_files
+	$(MANAGE) prune_db_task_results --queue-name '*' --min-age-days 7
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

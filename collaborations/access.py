@@ -49,6 +49,11 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("sign_off", _("Record their organization's sign-off"), _EDITORS),
     Permission("review_worksheets", _("Mark worksheets complete or send them back"), _FACILITATORS),
     Permission("resolve_comments", _("Resolve comments"), _FACILITATORS),
+    Permission(
+        "remind_members",
+        _("Ask partners for sign-off and remind members to rate the health check"),
+        _FACILITATORS,
+    ),
     Permission("manage_partners", _("Add, edit and remove partner organizations"), _FACILITATORS),
     Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
     Permission("take_health_check", _("Rate the collaboration's health"), _ALL),

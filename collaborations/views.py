@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from collaborations import access, services
+from collaborations import access, services, signals
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
 
@@ -224,6 +224,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         services.invitation_check(invitation=invitation, user=user)
         if user is not None and request.method == "POST":
             services.invitation_accept(invitation=invitation, user=user)
+            signals.invitation_accepted.send(Invitation, invitation=invitation, user=user)
             messages.success(
                 request, _("Welcome to %(name)s.") % {"name": invitation.collaboration}
             )

@@ -21,7 +21,7 @@ from charts.svg import (
     partners_by_sector_chart,
     worksheet_charts,
 )
-from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
@@ -196,14 +196,13 @@ def _entry(
     return entry
 
 
-def build_report(membership: Membership, choices: Choices) -> Report:
-    """The report on the member's collaboration, as `choices` asks for it.
+def build_report(collaboration: Collaboration, choices: Choices) -> Report:
+    """The report on the collaboration, as `choices` asks for it.
 
     A fixed number of queries, whatever the amount of data: tools with their stages,
     worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
     for the whole report the support log summary and the health check results.
     """
-    collaboration = membership.collaboration
     tools = list(Tool.objects.select_related("stage").order_by("number"))
     worksheets = {
         w.tool_id: w

@@ -31,6 +31,11 @@ urlpatterns = [
         name="worksheet-sign-off",
     ),
     path(
+        "tools/<slug:tool_slug>/ask-sign-off/",
+        views.worksheet_ask_sign_off,
+        name="worksheet-ask-sign-off",
+    ),
+    path(
         "tools/<slug:tool_slug>/comments/",
         views.worksheet_comment,
         name="worksheet-comment",

@@ -8,11 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
-from stages import presence, services
+from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import IndicatorProgress
 from stages.models import (
@@ -217,6 +218,7 @@ def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str
     unknown = forms.unknown_rows(sheet.answers) - chosen_rows
     if (unknown and version == sheet.version) or _combined_too_long(forms.definition, choices):
         return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
+    before = sheet.status
     saved = services.worksheet_save(
         worksheet=sheet,
         answers=forms.answers(),
@@ -227,6 +229,8 @@ def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str
     )
     if saved.conflicts:
         return _conflict(request, membership, saved, forms)
+    if ready and before != Worksheet.Status.READY_FOR_REVIEW:
+        signals.review_requested.send(Worksheet, worksheet=saved.worksheet, actor=request.user)
     if request.htmx:
         return _autosaved(request, membership, saved, forms)
     if saved.merge_message:
@@ -325,6 +329,7 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
             review_note=note,
         )
         return render(request, "stages/worksheet.html", context, status=422)
+    before = sheet.status
     try:
         saved = services.worksheet_set_status(
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
@@ -337,6 +342,10 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
         return redirect(sheet)
     if saved.merge_message:
         messages.info(request, saved.merge_message)
+    if before != saved.worksheet.status:
+        signals.worksheet_reviewed.send(
+            Worksheet, worksheet=saved.worksheet, before=before, actor=request.user, note=note
+        )
     if decision == Worksheet.Status.COMPLETE:
         messages.success(request, _("Marked complete."))
     else:
@@ -413,12 +422,13 @@ def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: s
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, comment_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    Comment.objects.create(
+    comment = Comment.objects.create(
         collaboration=membership.collaboration,
         tool=sheet.tool,
         author=request.user,
         body=form.cleaned_data["body"],
     )
+    signals.comment_posted.send(Comment, comment=comment, actor=request.user)
     messages.success(request, _("Comment added."))
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
@@ -512,3 +522,39 @@ def indicator(
         form=form,
     )
     return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
+
+
+@access.collaboration_view(post="remind_members")
+def worksheet_ask_sign_off(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
+    """A facilitator asks the partner organizations that have not recorded a position."""
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    if not forms.definition.sign_off:
+        raise Http404
+    signed = SignOff.objects.filter(collaboration=membership.collaboration, tool=sheet.tool)
+    waiting = [p.name for p in forms.partners if p.pk not in {s.partner_id for s in signed}]
+    responses = signals.sign_off_requested.send(Worksheet, worksheet=sheet, actor=request.user)
+    asked = sum(count for _receiver, count in responses)
+    if not waiting:
+        messages.info(request, _("Every partner organization has recorded its position."))
+    elif asked:
+        messages.success(
+            request,
+            ngettext(
+                "Asked %(count)d person at %(partners)s.",
+                "Asked %(count)d people at %(partners)s.",
+                asked,
+            )
+            % {"count": asked, "partners": ", ".join(waiting)},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Everyone who can sign for %(partners)s was asked in the last three days, or "
+                "nobody represents them yet."
+            )
+            % {"partners": ", ".join(waiting)},
+        )
+    return redirect(f"{sheet.get_absolute_url()}#sign-off")

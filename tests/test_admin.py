@@ -22,6 +22,10 @@ MODELS = [
     ("stages", "signoff"),
     ("stages", "comment"),
     ("stages", "measurement"),
+    ("reports", "reportfile"),
+    ("notifications", "notification"),
+    ("notifications", "emaildelivery"),
+    ("notifications", "preferences"),
 ]
 
 

@@ -25,6 +25,7 @@ LEVELS = {
     "dashboards": 4,
     "reports": 5,
     "transfer": 6,
+    "notifications": 5,
     "demo": 6,
 }
 

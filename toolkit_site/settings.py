@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_tasks_db",
     # The project's apps, bottom up: each may use those above it in this list, never those
     # below (tests/test_architecture.py keeps it so).
     "collaborations",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "health",
     "dashboards",
     "reports",
+    "notifications",
     "transfer",
     "demo",
 ]
@@ -102,6 +104,7 @@ TEMPLATES = [
                 "toolkit_site.requestlog.request_id",
                 "stages.context_processors.toolkit",
                 "collaborations.access.page",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -196,6 +199,8 @@ else:
     MAILERS = {"default": {"BACKEND": "toolkit_site.mail.LogOnlyEmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Intersector <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address as people reach it, for links in mail sent by the task worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -214,8 +219,30 @@ STATICFILES_DIRS = [
     # Bootstrap comes from its npm package at install time (package-lock.json pins it).
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# Files the app makes (report PDFs) go to MEDIA_ROOT, or to an S3-compatible object store when
+# a bucket is named, so any number of app servers and workers share them.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Reports are private: nothing is public in the bucket, and the app streams each
+            # file to members only.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -278,6 +305,22 @@ if not DEBUG:
     if not SECURE_HSTS_PRELOAD:
         SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
+# Background work (report PDFs, mail) runs on Django's task framework. Tasks are stored in the
+# database and run by `manage.py db_worker` (`make run` starts one beside the web server), so
+# no message broker is needed. TASKS_BACKEND=immediate runs them inside the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "reports"],
+    }
+}
+
+# A finished report PDF is kept this many days after it was last downloaded
+# (`manage.py clean_report_files`).
+REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
+
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 
@@ -325,5 +368,8 @@ LOGGING = {
         "django.server": {"handlers": [], "level": "WARNING"},
         # The PDF renderer reports every step of every report at INFO; keep its warnings only.
         "weasyprint.progress": {"level": "WARNING"},
+        # The task worker's lines (a task started, finished), once each.
+        "django.tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }

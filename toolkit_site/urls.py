@@ -46,6 +46,7 @@ urlpatterns = [
     ),
     path("portfolio/", dashboard_views.portfolio, name="portfolio"),
     path("portfolio/export.csv", dashboard_views.portfolio_csv, name="portfolio-csv"),
+    path("", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
 ]

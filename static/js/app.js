@@ -205,3 +205,40 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 })();
+
+// Comments: after "@", the members whose names match appear as buttons; one click completes
+// the name. Without JavaScript people type the name themselves.
+(() => {
+  const fragment = (box) => {
+    const before = box.value.slice(0, box.selectionStart);
+    const match = before.match(/(^|\s)@([^@\n]{0,40})$/);
+    return match ? match[2] : null;
+  };
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLTextAreaElement)) return;
+    const picker = document.querySelector(`.mention-picker[data-mention-for="${box.id}"]`);
+    if (!picker) return;
+    const typed = fragment(box);
+    let shown = 0;
+    for (const button of picker.querySelectorAll("[data-mention]")) {
+      const fits = typed !== null && button.dataset.mention.toLowerCase().startsWith(typed.toLowerCase());
+      button.hidden = !fits;
+      if (fits) shown += 1;
+    }
+    picker.hidden = shown === 0;
+  });
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-mention]");
+    if (!button) return;
+    const picker = button.closest(".mention-picker");
+    const box = document.getElementById(picker.dataset.mentionFor);
+    const typed = fragment(box) ?? "";
+    const start = box.selectionStart - typed.length;
+    box.value = `${box.value.slice(0, start)}${button.dataset.mention} ${box.value.slice(box.selectionStart)}`;
+    const caret = start + button.dataset.mention.length + 1;
+    box.focus();
+    box.setSelectionRange(caret, caret);
+    picker.hidden = true;
+  });
+})();
