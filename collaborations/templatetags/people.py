@@ -19,6 +19,8 @@ def join_people(users) -> str:
     """Several people named as on pages, or "someone else" when nobody is known."""
     names = [person(user) for user in users or []]
     return ", ".join(names) if names else _("someone else")
+
+
 @register.simple_tag
 def mentionable(collaboration) -> list[str]:
     """The names a comment can mention (`@Full Name`): the collaboration's members."""
