@@ -184,13 +184,15 @@ def _entry(
     if not entry.started:
         return entry
     answers = worksheet.answers or {}
-    entry.shown = present(definition, answers, partners)
+    currency = worksheet.collaboration.currency
+    entry.shown = present(definition, answers, partners, currency)
     entry.totals = [
         (table, lines)
         for table in definition.tables
-        if table.totals and (lines := totals(table, answers.get(table.name) or [], partners))
+        if table.totals
+        and (lines := totals(table, answers.get(table.name) or [], partners, currency))
     ]
-    entry.charts = worksheet_charts(definition, answers, partners, measurements)
+    entry.charts = worksheet_charts(definition, answers, partners, measurements, currency)
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}
@@ -242,6 +244,7 @@ def build_report(membership: Membership, choices: Choices) -> Report:
             continue
         worksheet = worksheets.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool)
         worksheet.tool = tool
+        worksheet.collaboration = collaboration
         entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements[tool.pk])
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry

@@ -25,6 +25,7 @@ from collaborations.models import Partner, Sector
 from stages.indicators import IndicatorProgress
 from stages.models import Measurement
 from stages.progress import StageProgress
+from stages.worksheets.display import status_sums
 from stages.worksheets.schema import Definition, Kind, Table
 
 # Geometry of a bar chart, in SVG user units (the picture scales to its container).
@@ -43,6 +44,8 @@ INDICATORS_PER_CHART = 20
 # Colour-blind-safe fills, dark enough to stand out from white (3:1 or more), in series order.
 PALETTE = ("#1f5f99", "#c26100", "#2a7d4f", "#8b3a8f", "#a23b3b", "#4d5a66", "#7a6a00")
 MUTED = "#d5dae0"
+# A gap (what is still needed): dark enough to read as a bar, unlike any series colour.
+MUTED_GAP = "#6b6b6b"
 
 
 def _short(text: str, limit: int = 27) -> str:
@@ -312,6 +315,7 @@ def worksheet_charts(
     answers: dict,
     partners: list[Partner],
     measurements: dict[tuple[str, str], list[Measurement]],
+    currency: str = "",
 ) -> list[BarChart | ScatterChart]:
     """The pictures a worksheet's tables call for: stakeholders that can become partners on
     the influence-by-interest grid, a ledger with totals by sector and kind, indicators
@@ -323,7 +327,7 @@ def worksheet_charts(
         if table.becomes_partner:
             charts.append(influence_interest_chart(rows, key=key))
         if table.totals:
-            charts.append(resources_chart(table, rows, partners, key=key))
+            charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
             progress = [
                 IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
@@ -441,41 +445,63 @@ def influence_interest_chart(
 
 
 def resources_chart(
-    table: Table, rows: list[dict], partners: list[Partner], key: str = "resources"
-):
+    table: Table,
+    rows: list[dict],
+    partners: list[Partner],
+    key: str = "resources",
+    currency: str = "",
+) -> BarChart:
     """A ledger with declared totals (the resource ledger): the value column summed by the
-    sector of each row's partner, split by the first choice column it is totalled by."""
+    sector of each row's partner, split by status (committed, pledged, potential). What is
+    still needed is a gap: it has a bar of its own and is never stacked onto what partners
+    bring."""
     columns = {c.name: c for c in table.columns}
     by = [columns[name] for name in table.totals.by]
     partner_column = next((c.name for c in by if c.kind == Kind.PARTNER), None)
-    kind_column = next((c for c in by if c.kind == Kind.CHOICE), None)
-    kinds = list(kind_column.choices) if kind_column else [("", _("Value"))]
+    statuses = status_sums(table, rows)
+    gaps = {s.status for s in statuses if s.gap}
     sectors = {p.pk: p.sector for p in partners}
     sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    missing: dict[str, float] = defaultdict(float)
+    known = {s.status for s in statuses}
     for row in rows:
+        status = (row.get(table.totals.status) or "") if table.totals.status else ""
+        status = status if status in known else ""
+        value = float(row.get(table.totals.value) or 0)
+        if status in gaps:
+            missing[status] += value
+            continue
         sector = sectors.get(row.get(partner_column), "") if partner_column else ""
-        kind = row.get(kind_column.name) or "" if kind_column else ""
-        sums[sector][kind] += float(row.get(table.totals.value) or 0)
+        sums[sector][status] += value
     sector_labels = [*Sector.choices, ("", _("No partner named"))]
+    bars = [
+        Bar(
+            str(label),
+            [0.0 if s.gap else sums[sector][s.status] for s in statuses],
+            text=_number(sum(sums[sector].values())),
+        )
+        for sector, label in sector_labels
+        if sector or sums.get("")
+    ]
+    if any(missing.values()):
+        bars.append(
+            Bar(
+                _("Still needed (a gap, not counted above)"),
+                [missing[s.status] if s.gap else 0.0 for s in statuses],
+                text=_number(sum(missing.values())),
+            )
+        )
+    colours = iter(PALETTE)
+    title = _("%(table)s by sector and status") % {"table": table.label}
     return BarChart(
         key=key,
-        title=_("%(table)s by sector and kind") % {"table": table.label},
+        title=f"{title} ({currency})" if currency else title,
         description=_(
-            "The estimated value of the entries, by the sector of the partner that brings "
-            "them, split by kind."
+            "The estimated value of what partners bring, by the sector of the partner, split "
+            "by status; what is still needed is a separate bar, never added to the others."
         ),
-        series=[
-            Series(str(label), PALETTE[i % len(PALETTE)]) for i, (_v, label) in enumerate(kinds)
-        ],
-        bars=[
-            Bar(
-                str(label),
-                [sums[sector][kind] for kind, _label in kinds],
-                text=_number(sum(sums[sector].values())),
-            )
-            for sector, label in sector_labels
-            if sector or sums.get("")
-        ],
+        series=[Series(s.label, MUTED_GAP if s.gap else next(colours)) for s in statuses],
+        bars=bars,
         label_heading=_("Sector"),
         empty=_("Nothing in the ledger has an estimated value yet."),
     )

@@ -18,7 +18,7 @@ from stages.indicators import IndicatorProgress
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.progress import StageProgress
 from stages.worksheets.declarations import DEFINITIONS
-from stages.worksheets.display import display
+from stages.worksheets.display import StatusSum, display, status_sums
 from stages.worksheets.schema import Table
 
 QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
@@ -114,6 +114,19 @@ class Overview:
         tools = sum(p.tools for p in self.progress)
         return round(100 * sum(p.complete for p in self.progress) / tools) if tools else 0
 
+    @property
+    def resources(self) -> list[tuple[Tool, Table, list[StatusSum]]]:
+        """Each started ledger with status totals (the resource ledger), summed by status:
+        committed, pledged, potential and needed apart."""
+        found = []
+        for tool, sheet in self.tools:
+            definition = DEFINITIONS.get(tool.slug)
+            for table in definition.tables if definition and sheet.pk else []:
+                rows = sheet.answers.get(table.name) or []
+                if table.totals and table.totals.status and rows:
+                    found.append((tool, table, status_sums(table, rows)))
+        return found
+
     def answers(self, slug: str) -> dict:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
 
@@ -128,7 +141,11 @@ class Overview:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
                 found += charts.worksheet_charts(
-                    definition, sheet.answers, self.partners, self.measurements[tool.pk]
+                    definition,
+                    sheet.answers,
+                    self.partners,
+                    self.measurements[tool.pk],
+                    self.collaboration.currency,
                 )
         return found
 

@@ -191,7 +191,7 @@ def _worksheet_context(
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
     return access.page_context(
         membership,
-        links=_links(forms.definition, sheet.answers, partners),
+        links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -201,7 +201,7 @@ def _worksheet_context(
         worksheet=sheet,
         definition=forms.definition,
         forms=forms,
-        shown=present(forms.definition, sheet.answers, partners),
+        shown=present(forms.definition, sheet.answers, partners, collaboration.currency),
         revisions=_history(sheet, forms.definition),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -209,13 +209,13 @@ def _worksheet_context(
     )
 
 
-def _links(definition: Definition, answers: dict, partners: list[Partner]) -> dict:
+def _links(definition: Definition, answers: dict, partners: list[Partner], currency: str) -> dict:
     """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
     that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
     sums = [
-        (table, totals(table, answers.get(table.name) or [], partners))
+        (table, totals(table, answers.get(table.name) or [], partners, currency))
         for table in definition.tables
         if table.totals
     ]
@@ -336,7 +336,9 @@ def _conflict(
         current,
         forms,
         conflict=True,
-        theirs=present(forms.definition, current.answers, forms.partners),
+        theirs=present(
+            forms.definition, current.answers, forms.partners, membership.collaboration.currency
+        ),
     )
     return render(request, "stages/worksheet.html", context, status=409)
 

@@ -221,6 +221,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
+# Amounts are in this currency unless a collaboration chooses another (ISO 4217 code).
+DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
+
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 

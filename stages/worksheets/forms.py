@@ -12,11 +12,50 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner, Sector
+from collaborations.money import format_amount, parse_money
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 EMPTY_CHOICE = ("", "—")
 LONG_TEXT_LIMIT = 5000
 TEXT_LIMIT = 300
+
+
+class NumberField(forms.DecimalField):
+    """A decimal number, shown for editing without a trailing ".0" (answers are stored as
+    JSON numbers, so 12 comes back as 12.0)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            text = f"{Decimal(str(value)):f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        return value
+
+
+class MoneyField(forms.DecimalField):
+    """An amount, typed as people write it: "250000", "250,000" or "$250,000"; shown with
+    thousands separators and no trailing ".0"."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter an amount, such as 250000, 250,000 or $250,000."),
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(max_digits=14, decimal_places=2, min_value=0, **kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str) and value.strip() not in self.empty_values:
+            try:
+                value = parse_money(value)
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            return format_amount(value)
+        return value
 
 
 def form_field(spec: Field, partners: list[Partner]) -> forms.Field:
@@ -56,9 +95,9 @@ def _form_field(spec: Field, partners: list[Partner]) -> forms.Field:
                 **common,
             )
         case Kind.NUMBER:
-            return forms.DecimalField(max_digits=16, decimal_places=4, **common)
+            return NumberField(max_digits=16, decimal_places=4, **common)
         case Kind.MONEY:
-            return forms.DecimalField(max_digits=14, decimal_places=2, min_value=0, **common)
+            return MoneyField(**common)
         case Kind.DATE:
             return forms.DateField(
                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common

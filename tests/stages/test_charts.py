@@ -81,3 +81,28 @@ def test_points_sharing_a_cell_do_not_cover_each_other():
     )
     positions = {(round(p.cx), round(p.cy)) for p in chart.placed}
     assert len(positions) == 3
+
+
+def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
+    from collaborations.models import Partner
+    from stages.charts import resources_chart
+    from stages.worksheets.declarations import definition_for
+
+    city = Partner(pk=1, name="City", sector="government")
+    table = definition_for("account-for-resources").table("resources")
+    rows = [
+        {"partner": 1, "kind": "funding", "value": 500000.0, "status": "committed"},
+        {"partner": 1, "kind": "data", "value": 20000.0, "status": "committed"},
+        {"partner": 1, "kind": "funding", "value": 30000.0, "status": "potential"},
+        {"partner": None, "kind": "funding", "value": 1000000.0, "status": "needed"},
+    ]
+    chart = resources_chart(table, rows, [city], currency="USD")
+    assert chart.headings == ["Sector", "Committed", "Pledged", "Potential", "Needed"]
+    by_label = {row[0]: row[1:] for row in chart.rows}
+    assert by_label["Government"] == ["520,000", "0", "30,000", "0"]
+    assert by_label["Still needed (a gap, not counted above)"] == ["0", "0", "0", "1,000,000"]
+    # The government bar is as long as what it brings, nothing of the gap stacked onto it.
+    government = next(p for p in chart.placed if p.bar.label == "Government")
+    assert government.bar.text == "550,000"
+    assert sum(s.width for s in government.segments) == pytest.approx(550000 * chart.scale)
+    assert "(USD)" in chart.title

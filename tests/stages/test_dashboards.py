@@ -373,3 +373,42 @@ def test_dashboard_offers_the_report_to_every_member(cast, who):
     )
     assert f'href="{reverse("reports:report", args=[cast.collaboration.pk])}"' in text
     assert f'href="{reverse("reports:pdf", args=[cast.collaboration.pk])}"' in text
+
+
+def test_dashboard_shows_resources_by_status_with_the_gap_apart(cast):
+    _sheet(
+        cast.collaboration,
+        "account-for-resources",
+        answers={
+            "resources": [
+                {
+                    "id": "r1",
+                    "partner": cast.partner.partner_id,
+                    "kind": "funding",
+                    "value": 520000.0,
+                    "status": "committed",
+                },
+                {
+                    "id": "r2",
+                    "partner": None,
+                    "kind": "funding",
+                    "description": "Money we still need",
+                    "value": 1000000.0,
+                    "status": "needed",
+                },
+            ]
+        },
+    )
+    seen = overview(cast.collaboration)
+    [(_tool, _table, sums)] = seen.resources
+    assert {s.status: s.amount for s in sums} == {
+        "committed": 520000.0,
+        "pledged": 0,
+        "potential": 0,
+        "needed": 1000000.0,
+    }
+    assert [s.gap for s in sums] == [False, False, False, True]
+    page = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    text = page.content.decode()
+    assert "$520,000" in text and "$1,000,000" in text
+    assert "1,520,000" not in text
