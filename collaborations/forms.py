@@ -4,8 +4,8 @@ from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
-from collaborations.money import currency_choices, default_currency
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
+from collaborations.money import currency_choices, default_currency
 
 
 class SignupNameForm(forms.Form):

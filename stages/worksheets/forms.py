@@ -49,7 +49,9 @@ class MoneyField(forms.DecimalField):
             try:
                 value = parse_money(value)
             except ValueError:
-                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
         return super().to_python(value)
 
     def prepare_value(self, value: Any) -> Any:
