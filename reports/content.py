@@ -24,6 +24,7 @@ from stages.charts import (
     stage_progress_chart,
     worksheet_charts,
 )
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import definition_for
@@ -54,6 +55,7 @@ class ToolEntry:
     shown: list[ShownSection] = field(default_factory=list)
     totals: list[tuple[Table, list[Total]]] = field(default_factory=list)
     charts: list[BarChart | ScatterChart] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
     sign_offs: list[SignOff] = field(default_factory=list)
     # Partners who have not recorded a position, where the worksheet asks for sign-off.
     unsigned: list[Partner] = field(default_factory=list)
@@ -193,6 +195,7 @@ def _entry(
         and (lines := totals(table, answers.get(table.name) or [], partners, currency))
     ]
     entry.charts = worksheet_charts(definition, answers, partners, measurements, currency)
+    entry.indicators = indicators_of(tool, definition.tables, answers, measurements)
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}
@@ -232,7 +235,7 @@ def build_report(membership: Membership, choices: Choices) -> Report:
     )
     for m in (
         Measurement.objects.filter(collaboration=collaboration)
-        .only("tool_id", "table", "row_id", "date", "value")
+        .only("tool_id", "table", "row_id", "date", "value", "created_at")
         .order_by("date", "created_at")
     ):
         measurements[m.tool_id][m.table, m.row_id].append(m)

@@ -22,7 +22,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
-from stages.indicators import IndicatorProgress
+from stages.indicators import IndicatorStanding, indicator_standing
 from stages.models import Measurement
 from stages.progress import StageProgress
 from stages.worksheets.display import status_sums
@@ -121,6 +121,8 @@ class BarChart:
     marker_label: str = ""
     value_format: int = 0  # decimal places in the table and labels
     empty: str = ""  # said instead of a picture when there is nothing to draw
+    # Whether there is anything to show, where a bar of zero is a value (not "no data").
+    has_data: bool | None = None
     kind: str = field(default="bar", init=False)
 
     @property
@@ -190,6 +192,8 @@ class BarChart:
 
     @property
     def is_empty(self) -> bool:
+        if self.has_data is not None:
+            return not self.has_data
         return not any(sum(b.values) for b in self.bars)
 
 
@@ -330,7 +334,7 @@ def worksheet_charts(
             charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
             progress = [
-                IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
+                indicator_standing(table, row, measurements.get((table.name, row.get("id")), []))
                 for row in rows
                 if row.get(table.measured[0])
             ]
@@ -338,7 +342,7 @@ def worksheet_charts(
     return charts
 
 
-def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarChart]:
+def _indicator_charts(progress: list[IndicatorStanding], key: str) -> list[BarChart]:
     if len(progress) <= INDICATORS_PER_CHART:
         return [indicators_chart(progress, key=key)]
     charts = []
@@ -507,7 +511,7 @@ def resources_chart(
     )
 
 
-def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators") -> BarChart:
+def indicators_chart(indicators: list[IndicatorStanding], key: str = "indicators") -> BarChart:
     """How far each indicator has come from its baseline to its target (0 to 100%)."""
     return BarChart(
         key=key,
@@ -522,7 +526,9 @@ def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators
                 indicator.name,
                 [indicator.percent or 0],
                 marker=100,
-                text=f"{indicator.percent}%" if indicator.percent is not None else _("no data"),
+                text=f"{indicator.percent}%"
+                if indicator.percent is not None
+                else (_("no target") if indicator.latest else _("no data")),
             )
             for indicator in indicators
         ],
@@ -530,4 +536,6 @@ def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators
         label_heading=_("Indicator"),
         marker_label=_("Target (%)"),
         empty=_("No indicator has a measurement yet."),
+        # A measurement still at the baseline (0%) is a measurement: draw the chart.
+        has_data=any(indicator.latest is not None for indicator in indicators),
     )

@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from stages.models import Comment, Measurement, SignOff
+from stages.worksheets.forms import NumberField
 
 
 class SignOffForm(forms.ModelForm):
@@ -33,3 +38,19 @@ class MeasurementForm(forms.ModelForm):
         model = Measurement
         fields = ["date", "value", "note"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        field_classes = {"value": NumberField}
+
+    def clean_date(self) -> datetime.date:
+        """A measurement is of something that has happened: no date after today."""
+        date = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if date > today:
+            raise forms.ValidationError(
+                _(
+                    "The date %(date)s is after today (%(today)s). Record a measurement once "
+                    "it has been taken."
+                ),
+                code="future",
+                params={"date": date_format(date), "today": date_format(today)},
+            )
+        return date

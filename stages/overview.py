@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_date
 
 from collaborations.models import Collaboration, Partner, Sector
 from stages import charts
-from stages.indicators import IndicatorProgress
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.progress import StageProgress
 from stages.worksheets.declarations import DEFINITIONS
@@ -52,14 +52,6 @@ class FollowThrough:
     @property
     def percent(self) -> int | None:
         return round(100 * self.kept / self.came_due) if self.came_due else None
-
-
-@dataclass
-class Indicator:
-    tool: Tool
-    table: Table
-    row_id: str
-    progress: IndicatorProgress
 
 
 @dataclass
@@ -225,14 +217,8 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
         definition = DEFINITIONS.get(tool.slug)
-        for table in definition.tables if definition and sheet.pk else []:
-            if table.measured is None:
-                continue
-            for row in sheet.answers.get(table.name) or []:
-                values = measured[tool.pk].get((table.name, row.get("id")), [])
-                found.append(
-                    Indicator(tool, table, row.get("id"), IndicatorProgress.of(table, row, values))
-                )
+        if definition and sheet.pk:
+            found += indicators_of(tool, definition.tables, sheet.answers, measured[tool.pk])
     return found
 
 

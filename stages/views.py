@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,10 +20,11 @@ from health.results import results as health_results
 from health.results import trend_chart
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
-from stages.indicators import IndicatorProgress
+from stages.indicators import indicator_standing
 from stages.models import (
     Comment,
     Measurement,
+    MeasurementChange,
     SignOff,
     Stage,
     Tool,
@@ -517,38 +519,120 @@ def worksheet_row_to_partner(
     return redirect(f"{sheet.get_absolute_url()}#links")
 
 
-@login_required
-def indicator(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
-) -> HttpResponse:
-    """An indicator's measurements over time, against its baseline and target."""
-    code = "edit_worksheets" if request.method == "POST" else "view"
-    membership = access.member_with(request.user, collaboration_id, code)
+def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
+    """A measured row of a saved worksheet, its measurements and their history, or 404."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
         raise Http404
-    measurements = Measurement.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, table=table, row_id=row_id
-    ).select_related("user")
-    form = MeasurementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.collaboration = membership.collaboration
-        form.instance.tool = sheet.tool
-        form.instance.table = table
-        form.instance.row_id = row_id
-        form.instance.user = request.user
-        form.save()
-        messages.success(request, _("Measurement recorded."))
-        return redirect(request.path)
-    progress = IndicatorProgress.of(spec, row, list(measurements))
+    where = {
+        "collaboration": membership.collaboration,
+        "tool": sheet.tool,
+        "table": table,
+        "row_id": row_id,
+    }
+    measurements = list(
+        Measurement.objects.filter(**where).select_related("user").order_by("date", "created_at")
+    )
+    return sheet, spec, row, measurements, where
+
+
+def _indicator_page(
+    request: HttpRequest, membership: Membership, indicator: tuple, form: MeasurementForm, **extra
+) -> HttpResponse:
+    sheet, spec, row, measurements, where = indicator
     context = access.page_context(
         membership,
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,
-        progress=progress,
+        table=spec,
+        row_id=where["row_id"],
+        standing=indicator_standing(spec, row, measurements),
         measurements=measurements,
+        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
+        **extra,
     )
-    return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
+    status = 422 if form.errors else 200
+    return render(request, "stages/indicator.html", context, status=status)
+
+
+@login_required
+def indicator(
+    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """An indicator's standing and measurements over time, against its baseline and target;
+    members who may edit worksheets record measurements here."""
+    code = "edit_worksheets" if request.method == "POST" else "view"
+    membership = access.member_with(request.user, collaboration_id, code)
+    found = _indicator(membership, tool_slug, table, row_id)
+    form = MeasurementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for name, value in found[4].items():
+            setattr(form.instance, name, value)
+        services.measurement_record(measurement=form.instance, user=request.user)
+        messages.success(request, _("Measurement recorded."))
+        return redirect(request.path)
+    return _indicator_page(request, membership, found, form)
+
+
+@login_required
+def measurement_edit(
+    request: HttpRequest,
+    collaboration_id: int,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Correct a measurement: its date, value or note. The change is kept in the history."""
+    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
+    found = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in found[3] if m.pk == measurement_id), None)
+    if measurement is None:
+        raise Http404
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    back = reverse("stages:indicator", args=[collaboration_id, tool_slug, table, row_id])
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            services.measurement_correct(measurement=form.instance, user=request.user)
+            messages.success(request, _("Measurement corrected."))
+        return redirect(back)
+    return render(
+        request,
+        "stages/measurement_form.html",
+        access.page_context(
+            membership,
+            tool=found[0].tool,
+            standing=indicator_standing(found[1], found[2], found[3]),
+            measurement=measurement,
+            form=form,
+            back=back,
+        ),
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def measurement_remove(
+    request: HttpRequest,
+    collaboration_id: int,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Remove a measurement; what it said stays in the history. Removing one that is already
+    gone (a second click) only says so."""
+    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
+    _sheet, _spec, _row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    if measurement is not None and services.measurement_remove(
+        measurement=measurement, user=request.user
+    ):
+        messages.success(request, _("Measurement removed. It stays in the history below."))
+    else:
+        messages.info(request, _("That measurement had already been removed."))
+    return redirect("stages:indicator", collaboration_id, tool_slug, table, row_id)

@@ -157,7 +157,7 @@ def test_dashboard_indicators_against_targets(cast):
         value=35,
     )
     seen = overview(cast.collaboration)
-    assert [(i.progress.name, i.progress.percent) for i in seen.indicators] == [
+    assert [(i.standing.name, i.standing.percent) for i in seen.indicators] == [
         ("Interns placed", 50),
         ("Employers", None),
     ]
