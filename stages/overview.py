@@ -10,13 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 
 from collaborations.models import Collaboration, Partner, Sector
 from stages import charts
+from stages.deadlines import DeadlineStatus, deadline_status
 from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
-from stages.progress import StageProgress
+from stages.progress import StageProgress, current_stage
 from stages.worksheets.declarations import DEFINITIONS
 from stages.worksheets.display import StatusSum, display, status_sums
 from stages.worksheets.schema import Table
@@ -36,9 +36,15 @@ class Due:
     table: Table
     what: str
     partner: str
-    due: datetime.date | None
-    status: str
-    late: bool
+    status: DeadlineStatus
+
+    @property
+    def due(self) -> datetime.date | None:
+        return self.status.due
+
+    @property
+    def late(self) -> bool:
+        return self.status.late
 
 
 @dataclass
@@ -100,6 +106,10 @@ class Overview:
         for partner in self.partners:
             by_sector[partner.sector].append(partner)
         return [(label, by_sector[value]) for value, label in Sector.choices if by_sector[value]]
+
+    @property
+    def current_stage(self) -> Stage | None:
+        return current_stage(self.progress)
 
     @property
     def percent_complete(self) -> int:
@@ -176,31 +186,19 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
                 continue
             columns = {c.name: c for c in table.columns}
             for row in sheet.answers.get(table.name) or []:
-                status = row.get(rule.status) or ""
-                when = parse_date(row.get(rule.due) or "")
-                closed = status in rule.closed
-                late = status in rule.late or (not closed and when is not None and when < today)
+                standing = deadline_status(table, row, today)
                 partner = ""
                 if rule.partner:
                     partner = display(columns[rule.partner], row.get(rule.partner), names)
-                if late or (not closed and when is not None and when <= soon):
-                    due.append(
-                        Due(
-                            tool,
-                            table,
-                            row.get(rule.what) or "",
-                            partner,
-                            when,
-                            display(columns[rule.status], status, names),
-                            late,
-                        )
-                    )
+                when = standing.due
+                if standing.late or (standing.open and when is not None and when <= soon):
+                    due.append(Due(tool, table, row.get(rule.what) or "", partner, standing))
                 if rule.partner and partner:
                     record = follow.setdefault(partner, FollowThrough(partner))
-                    if status in rule.kept:
+                    if standing.recorded in rule.kept:
                         record.kept += 1
                         record.came_due += 1
-                    elif late:
+                    elif standing.late:
                         record.came_due += 1
     due.sort(key=lambda d: (not d.late, d.due or datetime.date.max))
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())

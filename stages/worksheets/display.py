@@ -3,17 +3,20 @@ Used wherever a worksheet is shown rather than edited (viewers, conflicts, histo
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner, Sector
 from collaborations.money import format_money, format_number
+from stages.deadlines import deadline_status
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 
@@ -52,18 +55,28 @@ class ShownSection:
 
 
 def present(
-    definition: Definition, answers: dict, partners: list[Partner], currency: str = ""
+    definition: Definition,
+    answers: dict,
+    partners: list[Partner],
+    currency: str = "",
+    today: datetime.date | None = None,
 ) -> list[ShownSection]:
+    """The answers as people read them. In a table with deadlines the status column says
+    the one status from `deadline_status` ("Late: was on track")."""
+    today = today or timezone.localdate()
     names = {p.pk: p.name for p in partners}
     shown = []
     for section in definition.sections:
         parts: list = []
         for part in section.parts:
             if isinstance(part, Table):
-                rows = [
-                    [display(col, row.get(col.name), names, currency) for col in part.columns]
-                    for row in answers.get(part.name) or []
-                ]
+                rows = []
+                for row in answers.get(part.name) or []:
+                    cells = [display(c, row.get(c.name), names, currency) for c in part.columns]
+                    if part.deadlines:
+                        status = [c.name for c in part.columns].index(part.deadlines.status)
+                        cells[status] = deadline_status(part, row, today).text
+                    rows.append(cells)
                 parts.append(ShownTable(part, rows))
             else:
                 parts.append((part, display(part, answers.get(part.name), names, currency)))
