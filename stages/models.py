@@ -163,7 +163,12 @@ class SignOff(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The person who recorded it does not represent the organization: a facilitator wrote
+    # down the organization's position on its behalf, and said so.
+    on_behalf = models.BooleanField(_("recorded on the organization's behalf"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    NEEDS_NOTE = ("reservations", "disagrees")
 
     class Meta:
         verbose_name = _("sign-off")

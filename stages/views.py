@@ -189,7 +189,12 @@ def _worksheet_context(
             )
         }
     own = sign_offs.get(membership.partner_id)
-    extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
+    if "sign_off_form" not in extra:
+        extra["sign_off_form"] = _sign_off_form(
+            membership,
+            partners,
+            initial={"position": own.position, "note": own.note} if own else None,
+        )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
     return access.page_context(
         membership,
@@ -208,6 +213,19 @@ def _worksheet_context(
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
         **extra,
+    )
+
+
+def _sign_off_form(
+    membership: Membership, partners: list[Partner], data=None, initial=None
+) -> SignOffForm:
+    return SignOffForm(
+        data,
+        initial=initial,
+        prefix="sign-off",
+        own=membership.partner,
+        partners=partners,
+        for_others=access.allowed(membership, "sign_off_for_others"),
     )
 
 
@@ -412,30 +430,38 @@ def worksheet_restore(
 @login_required
 @require_POST
 def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    """A member records where their partner organization stands on this worksheet."""
+    """A member records where the partner organization they represent stands on this
+    worksheet; a facilitator may record an organization's position on its behalf, saying so."""
     membership = access.member_with(request.user, collaboration_id, "sign_off")
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
-    if membership.partner is None:
+    form = _sign_off_form(membership, forms.partners, data=request.POST)
+    if "partner" not in form.fields and membership.partner is None:
         messages.error(
             request,
             _("Only a member who represents a partner organization can sign off for it."),
         )
         return redirect(sheet)
-    existing = SignOff.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, partner=membership.partner
-    ).first()
-    form = SignOffForm(request.POST, instance=existing, prefix="sign-off")
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, sign_off_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    form.instance.collaboration = membership.collaboration
-    form.instance.tool = sheet.tool
-    form.instance.partner = membership.partner
-    form.instance.user = request.user
-    form.save()
-    messages.success(request, _("Recorded for %(partner)s.") % {"partner": membership.partner.name})
+    SignOff.objects.update_or_create(
+        collaboration=membership.collaboration,
+        tool=sheet.tool,
+        partner=form.partner,
+        defaults={
+            "position": form.cleaned_data["position"],
+            "note": form.cleaned_data["note"].strip(),
+            "user": request.user,
+            "on_behalf": form.is_on_behalf,
+        },
+    )
+    if form.is_on_behalf:
+        message = _("Recorded on behalf of %(partner)s.")
+    else:
+        message = _("Recorded for %(partner)s.")
+    messages.success(request, message % {"partner": form.partner.name})
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
