@@ -9,6 +9,7 @@ import copy
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import (
@@ -19,6 +20,7 @@ from babel.numbers import (
     list_currencies,
     parse_decimal,
 )
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language, to_locale
@@ -105,3 +107,36 @@ def parse_money(text: str) -> Decimal:
         return parse_decimal(cleaned, locale=_locale(), strict=True)
     except (NumberFormatError, InvalidOperation):
         raise ValueError(text) from None
+
+
+class MoneyField(forms.DecimalField):
+    """An amount, typed as people write it: "250000", "250,000" or "$250,000"; shown with
+    thousands separators and no trailing ".0"."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter an amount, such as 250000, 250,000 or $250,000."),
+        "min_value": _("Enter an amount of zero or more."),
+    }
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        super().__init__(**kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str) and value.strip() not in self.empty_values:
+            try:
+                value = parse_money(value)
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+        return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            return format_amount(value)
+        return value

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration
+from collaborations.money import MoneyField
 from support.models import Activity, Barrier, ResourceLead
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,9 +64,9 @@ class ResourceLeadForm(CollaborationEntryForm):
     class Meta:
         model = ResourceLead
         fields = ["source", "kind", "amount", "deadline", "status", "notes"]
+        field_classes = {"amount": MoneyField}
         widgets = {
             "kind": forms.RadioSelect,
-            "amount": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
             "deadline": DATE_WIDGET,
             "notes": forms.Textarea(attrs={"rows": 3}),
         }

@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner, Sector
-from collaborations.money import format_amount, parse_money
+from collaborations.money import MoneyField
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 EMPTY_CHOICE = ("", "—")
@@ -28,35 +28,6 @@ class NumberField(forms.DecimalField):
         if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
             text = f"{Decimal(str(value)):f}"
             return text.rstrip("0").rstrip(".") if "." in text else text
-        return value
-
-
-class MoneyField(forms.DecimalField):
-    """An amount, typed as people write it: "250000", "250,000" or "$250,000"; shown with
-    thousands separators and no trailing ".0"."""
-
-    widget = forms.TextInput
-    default_error_messages = {
-        "invalid": _("Enter an amount, such as 250000, 250,000 or $250,000."),
-    }
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(max_digits=14, decimal_places=2, min_value=0, **kwargs)
-        self.widget.attrs["inputmode"] = "decimal"
-
-    def to_python(self, value: Any) -> Decimal | None:
-        if isinstance(value, str) and value.strip() not in self.empty_values:
-            try:
-                value = parse_money(value)
-            except ValueError:
-                raise forms.ValidationError(
-                    self.error_messages["invalid"], code="invalid"
-                ) from None
-        return super().to_python(value)
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
-            return format_amount(value)
         return value
 
 
