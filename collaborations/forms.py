@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
 from collaborations.money import currency_choices, default_currency
+from collaborations.text import CharacterCountMixin
 
 
 class SignupNameForm(forms.Form):
@@ -22,7 +23,7 @@ class SignupNameForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class CollaborationForm(forms.ModelForm):
+class CollaborationForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Collaboration
         fields = ["name", "issue", "community", "start_date", "description", "currency"]
@@ -45,7 +46,7 @@ class CollaborationForm(forms.ModelForm):
         return self.cleaned_data["currency"] or default_currency()
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Partner
         fields = [

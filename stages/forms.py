@@ -8,11 +8,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner
+from collaborations.text import CharacterCountMixin
 from stages.models import Comment, Measurement, SignOff
 from stages.worksheets.forms import NumberField
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(CharacterCountMixin, forms.Form):
     """A partner organization's position on a worksheet. A member records it for the
     organization they represent; a member who may record for others (a facilitator) may
     choose another organization, but only by saying they record it on its behalf."""
@@ -96,14 +97,14 @@ class SignOffForm(forms.Form):
         return self.partner is not None and self.partner != self.own
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
 
 
-class MeasurementForm(forms.ModelForm):
+class MeasurementForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Measurement
         fields = ["date", "value", "note"]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
+from collaborations.text import TOO_LONG
 from health.results import results as health_results
 from health.results import trend_chart
 from stages import services
@@ -196,6 +197,7 @@ def _worksheet_context(
             initial={"position": own.position, "note": own.note} if own else None,
         )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
+    extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     return access.page_context(
         membership,
         links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
@@ -363,6 +365,8 @@ def _conflict(
     return render(request, "stages/worksheet.html", context, status=409)
 
 
+REVIEW_NOTE_LIMIT = 2000  # WorksheetRevision.note
+
 REVIEW_DECISIONS = {
     "complete": Worksheet.Status.COMPLETE,
     "return": Worksheet.Status.IN_PROGRESS,
@@ -379,15 +383,14 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
     version = _posted_version(request)
     if decision is None or version is None or sheet.pk is None:
         return HttpResponseBadRequest(_("Unknown review decision."))
-    note = request.POST.get("note", "").strip()[:2000]
-    if decision == Worksheet.Status.IN_PROGRESS and not note:
-        context = _worksheet_context(
-            membership,
-            sheet,
-            forms,
-            review_error=_("Say what needs more work, so the partners know."),
-            review_note=note,
-        )
+    note = request.POST.get("note", "").strip()
+    error = ""
+    if len(note) > REVIEW_NOTE_LIMIT:
+        error = TOO_LONG % {"show_value": len(note), "limit_value": REVIEW_NOTE_LIMIT}
+    elif decision == Worksheet.Status.IN_PROGRESS and not note:
+        error = _("Say what needs more work, so the partners know.")
+    if error:
+        context = _worksheet_context(membership, sheet, forms, review_error=error, review_note=note)
         return render(request, "stages/worksheet.html", context, status=422)
     try:
         services.worksheet_set_status(

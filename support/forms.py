@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration
 from collaborations.money import MoneyField
+from collaborations.text import CharacterCountMixin
 from support.models import Activity, Barrier, ResourceLead
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -14,7 +15,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 BAD_DATE = {"invalid": _("Enter the date as YYYY-MM-DD, for example 2026-05-14.")}
 
 
-class CollaborationEntryForm(forms.ModelForm):
+class CollaborationEntryForm(CharacterCountMixin, forms.ModelForm):
     """A support log entry always belongs to the collaboration whose page it is added on;
     `user` is the person writing it."""
 

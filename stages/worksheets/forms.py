@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner, Sector
 from collaborations.money import MoneyField
+from collaborations.text import count_characters
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 EMPTY_CHOICE = ("", "—")
@@ -31,9 +32,11 @@ class NumberField(forms.DecimalField):
         return value
 
 
-def form_field(spec: Field, partners: list[Partner]) -> forms.Field:
-    """The Django form field for one declared field, styled for Bootstrap."""
-    field = _form_field(spec, partners)
+def form_field(spec: Field, partners: list[Partner], in_table: bool = False) -> forms.Field:
+    """The Django form field for one declared field, styled for Bootstrap. Text counts its
+    characters instead of cutting them (see `collaborations.text`); a table cell says its
+    limit only through the live count and, past it, the error."""
+    field = count_characters(_form_field(spec, partners), hint=not in_table)
     if spec.kind == Kind.PARTNERS:
         field.widget.attrs["class"] = "form-check-input"
     elif isinstance(field, forms.ChoiceField):
@@ -132,7 +135,7 @@ class RowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.table = table
         for spec in table.columns:
-            self.fields[spec.name] = form_field(spec, partners)
+            self.fields[spec.name] = form_field(spec, partners, in_table=True)
 
     def row(self) -> dict[str, Any] | None:
         """The row as stored, or None for a blank row (which is simply not kept)."""
