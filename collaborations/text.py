@@ -10,6 +10,7 @@ gives the limit and the current length, and the form comes back with the text as
 from __future__ import annotations
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 TOO_LONG = _(
@@ -30,8 +31,14 @@ def count_characters(field: forms.Field, hint: bool = True) -> forms.Field:
     field.widget.attrs["data-char-limit"] = str(limit)
     field.error_messages["max_length"] = TOO_LONG
     if hint:
-        limit_text = _("Up to %(limit)d characters.") % {"limit": limit}
-        field.help_text = f"{field.help_text} {limit_text}" if field.help_text else limit_text
+        # Marked so the live count can stand in for it (crispy renders help text as HTML).
+        limit_text = format_html(
+            '<span class="char-limit-hint">{}</span>',
+            _("Up to %(limit)d characters.") % {"limit": limit},
+        )
+        field.help_text = (
+            format_html("{} {}", field.help_text, limit_text) if field.help_text else limit_text
+        )
     return field
 
 

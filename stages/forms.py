@@ -58,6 +58,7 @@ class SignOffForm(CharacterCountMixin, forms.Form):
                 ),
                 required=False,
             )
+            self.order_fields(["partner", "position", "note", "on_behalf"])
 
     def clean(self) -> dict:
         data = super().clean()

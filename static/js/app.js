@@ -139,6 +139,8 @@ document.addEventListener("DOMContentLoaded", () => {
     field.after(visible, spoken);
     const describedBy = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     field.setAttribute("aria-describedby", [...describedBy, id].join(" "));
+    const hint = document.getElementById(`${field.id}_helptext`);
+    for (const limit of hint ? hint.querySelectorAll(".char-limit-hint") : []) limit.hidden = true;
     counter = { visible, spoken, timer: null };
     counters.set(field, counter);
     return counter;
