@@ -186,7 +186,7 @@ def _worksheet_context(
         sign_offs = {
             s.partner_id: s
             for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-                "user"
+                "user", "partner"
             )
         }
     own = sign_offs.get(membership.partner_id)
