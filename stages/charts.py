@@ -87,6 +87,9 @@ class Bar:
     marker: float | None = None  # a target, drawn as a tick across the bar
     text: str = ""  # the value printed at the end of the bar
     href: str = ""
+    # The values as the table of numbers shows them, where a bare number would mislead
+    # (an indicator without a measurement is "—", not 0).
+    shown: list[str] | None = None
 
 
 @dataclass
@@ -182,7 +185,8 @@ class BarChart:
     def rows(self) -> list[list[str]]:
         rows = []
         for bar in self.bars:
-            cells = [bar.label, *(_number(v, self.value_format) for v in bar.values)]
+            values = bar.shown or [_number(v, self.value_format) for v in bar.values]
+            cells = [bar.label, *values]
             if self.marker_label:
                 cells.append(
                     _number(bar.marker, self.value_format) if bar.marker is not None else "—"
@@ -529,6 +533,7 @@ def indicators_chart(indicators: list[IndicatorStanding], key: str = "indicators
                 text=f"{indicator.percent}%"
                 if indicator.percent is not None
                 else (_("no target") if indicator.latest else _("no data")),
+                shown=None if indicator.percent is not None else ["—"],
             )
             for indicator in indicators
         ],

@@ -106,3 +106,14 @@ def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
     assert government.bar.text == "550,000"
     assert sum(s.width for s in government.segments) == pytest.approx(550000 * chart.scale)
     assert "(USD)" in chart.title
+
+
+def test_an_indicator_without_a_measurement_is_not_shown_as_zero(db):
+    from stages.charts import indicators_chart
+    from stages.indicators import indicator_standing
+    from stages.worksheets.declarations import definition_for
+
+    table = definition_for("agree-on-measures-of-success").table("indicators")
+    chart = indicators_chart([indicator_standing(table, {"name": "Jobs", "target": 5}, [])])
+    assert chart.rows == [["Jobs", "—", "100"]]
+    assert chart.is_empty
