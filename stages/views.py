@@ -280,7 +280,13 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     partners = list(membership.collaboration.partners.order_by("name"))
-    return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
+    forms = WorksheetForms(
+        definition_for(tool.slug),
+        sheet.answers,
+        partners,
+        currency=membership.collaboration.currency,
+    )
+    return sheet, forms
 
 
 @login_required

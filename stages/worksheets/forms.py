@@ -32,11 +32,15 @@ class NumberField(forms.DecimalField):
         return value
 
 
-def form_field(spec: Field, partners: list[Partner], in_table: bool = False) -> forms.Field:
+def form_field(
+    spec: Field, partners: list[Partner], in_table: bool = False, currency: str = ""
+) -> forms.Field:
     """The Django form field for one declared field, styled for Bootstrap. Text counts its
     characters instead of cutting them (see `collaborations.text`); a table cell says its
     limit only through the live count and, past it, the error."""
     field = count_characters(_form_field(spec, partners), hint=not in_table)
+    if spec.kind == Kind.MONEY and currency:
+        field.label = f"{spec.label} ({currency})"
     if spec.kind == Kind.PARTNERS:
         field.widget.attrs["class"] = "form-check-input"
     elif isinstance(field, forms.ChoiceField):
@@ -108,11 +112,13 @@ def is_empty(value: Any) -> bool:
 class AnswersForm(forms.Form):
     """The single answers of a worksheet."""
 
-    def __init__(self, *args, definition: Definition, partners: list[Partner], **kwargs):
+    def __init__(
+        self, *args, definition: Definition, partners: list[Partner], currency: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.definition = definition
         for spec in definition.fields:
-            self.fields[spec.name] = form_field(spec, partners)
+            self.fields[spec.name] = form_field(spec, partners, currency=currency)
 
     def answers(self) -> dict[str, Any]:
         return {name: to_json(value) for name, value in self.cleaned_data.items()}
@@ -199,14 +205,25 @@ class WorksheetForms:
     """Everything a worksheet page edits, bound or not, validated and read back together."""
 
     def __init__(
-        self, definition: Definition, answers: dict, partners: list[Partner], data=None
+        self,
+        definition: Definition,
+        answers: dict,
+        partners: list[Partner],
+        data=None,
+        currency: str = "",
     ) -> None:
         self.definition = definition
         self.saved = answers
         self.partners = partners
+        self.currency = currency
         initial = {spec.name: answers.get(spec.name) for spec in definition.fields}
         self.answers_form = AnswersForm(
-            data, initial=initial, definition=definition, partners=partners, prefix="answers"
+            data,
+            initial=initial,
+            definition=definition,
+            partners=partners,
+            currency=currency,
+            prefix="answers",
         )
         self.tables = {
             table.name: table_formset(table, partners, answers.get(table.name) or [], data)
@@ -229,7 +246,7 @@ class WorksheetForms:
 
     def bind(self, data) -> WorksheetForms:
         """The same worksheet's forms, bound to posted data."""
-        return WorksheetForms(self.definition, self.saved, self.partners, data)
+        return WorksheetForms(self.definition, self.saved, self.partners, data, self.currency)
 
     def is_valid(self) -> bool:
         results = [self.answers_form.is_valid()]

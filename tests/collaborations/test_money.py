@@ -131,3 +131,16 @@ def test_pages_use_one_date_format():
         if re.search(r"SHORT_DATE(TIME)?_FORMAT", path.read_text())
     ]
     assert offenders == []
+
+
+def test_money_fields_name_the_currency(cast):
+    cast.collaboration.currency = "EUR"
+    cast.collaboration.save()
+    client = cast.client("partner")
+    manager = client.get(reverse("stages:worksheet", args=[cast.collaboration.pk, MANAGER]))
+    assert "Budget committed (EUR)" in manager.content.decode()
+    ledger = client.get(
+        reverse("stages:worksheet", args=[cast.collaboration.pk, "account-for-resources"])
+    )
+    assert "Estimated value <span" in ledger.content.decode()
+    assert "(EUR)" in ledger.content.decode()
