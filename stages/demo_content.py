@@ -382,13 +382,6 @@ def _account_for_resources(p: dict[str, int]) -> dict[str, Any]:
                 38000.0,
                 "pledged",
             ),
-            (
-                None,
-                "funding",
-                "Early-shift transport for about 40 interns: no partner has offered it yet",
-                60000.0,
-                "needed",
-            ),
         ),
         "use_plan": (
             "Training comes first, at the college's Eastside classroom, with stipends from "
