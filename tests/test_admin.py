@@ -22,6 +22,7 @@ MODELS = [
     ("stages", "signoff"),
     ("stages", "comment"),
     ("stages", "measurement"),
+    ("stages", "measurementchange"),
 ]
 
 
