@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -116,7 +117,7 @@ class Overview:
         tools = sum(p.tools for p in self.progress)
         return round(100 * sum(p.complete for p in self.progress) / tools) if tools else 0
 
-    @property
+    @cached_property
     def resources(self) -> list[tuple[Tool, Table, list[StatusSum]]]:
         """Each started ledger with status totals (the resource ledger), summed by status:
         committed, pledged, potential and needed apart."""
