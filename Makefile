@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark
+.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark check-seeds
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ lint: install-dev
 
 test: lint
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+# Compares the toolkit's text with its source, which lies outside the repository
+# (../shared/seeds, or INTERSECTOR_SEEDS=folder). CI runs it; `make test` does not need it.
+check-seeds: install-dev
+	$(BIN)/pytest seedcheck
 
 # Times the report's PDF for a fully filled collaboration, through the app and with
 # WeasyPrint alone; builds its data in a throwaway database. Not part of `make test`.

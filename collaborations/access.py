@@ -1,8 +1,10 @@
 """Who may do what in a collaboration: the one place that decides.
 
-Every view that touches a collaboration starts with `member_or_404` (read) or `member_with`
-(an action). A person who is not a member gets 404, never 403, so a collaboration's existence
-does not leak; a member without the right gets 403 and nothing changes.
+Every view of a collaboration wears `@collaboration_view(get=..., post=...)`: it names the HTTP
+methods the view answers and the permission each needs, signs the person in, finds their
+membership (404 for anyone who is not a member, never 403, so a collaboration's existence does
+not leak), checks the permission (403, and nothing changes) and gives every template the page's
+context (the collaboration, the membership, what they may do) through `page` below.
 
 `PERMISSIONS` is also what the members page shows as the role matrix, so the page and the
 checks cannot drift apart.
@@ -10,12 +12,15 @@ checks cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -61,11 +66,11 @@ PERMISSIONS: tuple[Permission, ...] = (
         "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
     ),
 )
-_BY_CODE = {permission.code: permission for permission in PERMISSIONS}
+PERMISSIONS_BY_CODE = {permission.code: permission for permission in PERMISSIONS}
 
 
 def allowed(membership: Membership, code: str) -> bool:
-    permission = _BY_CODE[code]
+    permission = PERMISSIONS_BY_CODE[code]
     if membership.collaboration.is_archived and not permission.when_archived:
         return False
     return membership.role in permission.roles
@@ -73,18 +78,23 @@ def allowed(membership: Membership, code: str) -> bool:
 
 def abilities(membership: Membership) -> dict[str, bool]:
     """What this member may do, by permission code: for templates to show or hide actions."""
-    return {code: allowed(membership, code) for code in _BY_CODE}
+    return {code: allowed(membership, code) for code in PERMISSIONS_BY_CODE}
 
 
-def page_context(membership: Membership, **extra) -> dict:
+def page_context(membership: Membership) -> dict:
     """What every collaboration page's template needs: the collaboration, the viewer's
     membership and what they may do."""
     return {
         "collaboration": membership.collaboration,
         "membership": membership,
         "can": abilities(membership),
-        **extra,
     }
+
+
+def page(request: HttpRequest) -> dict:
+    """Context processor: the page context of the collaboration a view was entered through."""
+    membership = getattr(request, "membership", None)
+    return page_context(membership) if membership else {}
 
 
 def role_matrix() -> list[tuple[Permission, list[bool]]]:
@@ -97,7 +107,7 @@ def memberships_with(user: AbstractBaseUser | AnonymousUser, code: str) -> Query
     pages that span collaborations, such as the facilitator's portfolio."""
     if not user.is_authenticated:
         return Membership.objects.none()
-    permission = _BY_CODE[code]
+    permission = PERMISSIONS_BY_CODE[code]
     memberships = Membership.objects.filter(user=user, role__in=permission.roles)
     if not permission.when_archived:
         memberships = memberships.filter(collaboration__archived_at__isnull=True)
@@ -118,11 +128,39 @@ def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int)
     return membership
 
 
-def member_with(
-    user: AbstractBaseUser | AnonymousUser, collaboration_id: int, code: str
-) -> Membership:
-    """Like `member_or_404`, and the member must hold the permission `code`, or 403."""
-    membership = member_or_404(user, collaboration_id)
-    if not allowed(membership, code):
-        raise PermissionDenied
-    return membership
+CollaborationView = Callable[..., HttpResponse]
+
+
+def collaboration_view(
+    *, get: str | None = None, post: str | None = None
+) -> Callable[[CollaborationView], CollaborationView]:
+    """Decorate a view of one collaboration: `get` and `post` name the permission each method
+    needs; a method not named answers 405. The view is called as `view(request, membership,
+    **the URL's other arguments)`; its templates get the page context on their own."""
+    permissions = {
+        method: code for method, code in (("GET", get), ("POST", post)) if code is not None
+    }
+    for code in permissions.values():
+        PERMISSIONS_BY_CODE[
+            code
+        ]  # an unknown permission fails when the module loads, not on a request
+
+    def decorate(view: CollaborationView) -> CollaborationView:
+        @wraps(view)
+        def wrapped(request: HttpRequest, collaboration_id: int, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            membership = member_or_404(request.user, collaboration_id)
+            method = "GET" if request.method == "HEAD" else request.method
+            if method not in permissions:
+                return HttpResponseNotAllowed(list(permissions))
+            request.membership = membership
+            if not allowed(membership, permissions[method]):
+                # The reason reaches the 403 page, which says which right is missing.
+                raise PermissionDenied(PERMISSIONS_BY_CODE[permissions[method]].label)
+            return view(request, membership, **kwargs)
+
+        wrapped.permissions = permissions
+        return wrapped
+
+    return decorate

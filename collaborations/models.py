@@ -68,7 +68,7 @@ class Collaboration(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("stages:dashboard", args=[self.pk])
+        return reverse("collaboration", args=[self.pk])
 
     @property
     def is_archived(self) -> bool:
@@ -225,7 +225,7 @@ class Invitation(models.Model):
         return f"{self.email} → {self.collaboration}"
 
     def get_absolute_url(self) -> str:
-        return reverse("collaborations:invitation-accept", args=[self.token])
+        return reverse("invitation-accept", args=[self.token])
 
     @property
     def is_expired(self) -> bool:

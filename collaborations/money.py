@@ -109,6 +109,17 @@ def parse_money(text: str) -> Decimal:
         raise ValueError(text) from None
 
 
+class NumberField(forms.DecimalField):
+    """A decimal number, shown for editing without a trailing ".0" (answers are stored as
+    JSON numbers, so 12 comes back as 12.0)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            text = f"{Decimal(str(value)):f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        return value
+
+
 class MoneyField(forms.DecimalField):
     """An amount, typed as people write it: "250000", "250,000" or "$250,000"; shown with
     thousands separators and no trailing ".0"."""

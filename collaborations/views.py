@@ -1,5 +1,5 @@
 """Pages for running a collaboration: its details, partner organizations, members and
-invitations. Every view starts with an `access` helper; none decides access itself."""
+invitations. Each collaboration page wears `access.collaboration_view`, which decides access."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from collaborations import access, services
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
@@ -16,6 +16,7 @@ from collaborations.models import Invitation, Membership, Partner, Role
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def collaboration_create(request: HttpRequest) -> HttpResponse:
     form = CollaborationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -27,9 +28,8 @@ def collaboration_create(request: HttpRequest) -> HttpResponse:
     return render(request, "collaborations/collaboration_form.html", {"form": form})
 
 
-@login_required
-def collaboration_edit(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "edit_collaboration")
+@access.collaboration_view(get="edit_collaboration", post="edit_collaboration")
+def collaboration_edit(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = CollaborationForm(request.POST or None, instance=membership.collaboration)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -38,14 +38,12 @@ def collaboration_edit(request: HttpRequest, collaboration_id: int) -> HttpRespo
     return render(
         request,
         "collaborations/collaboration_form.html",
-        access.page_context(membership, form=form),
+        dict(form=form),
     )
 
 
-@login_required
-@require_POST
-def collaboration_archive(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "archive_collaboration")
+@access.collaboration_view(post="archive_collaboration")
+def collaboration_archive(request: HttpRequest, membership: Membership) -> HttpResponse:
     archive = not membership.collaboration.is_archived
     services.collaboration_set_archived(collaboration=membership.collaboration, archived=archive)
     if archive:
@@ -55,23 +53,21 @@ def collaboration_archive(request: HttpRequest, collaboration_id: int) -> HttpRe
     return redirect(membership.collaboration)
 
 
-@login_required
-def partner_list(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
+@access.collaboration_view(get="view")
+def partner_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     partners = membership.collaboration.partners.order_by("sector", "name")
     return render(
         request,
         "collaborations/partner_list.html",
-        access.page_context(membership, partners=partners),
+        dict(partners=partners),
     )
 
 
-@login_required
+@access.collaboration_view(get="manage_partners", post="manage_partners")
 def partner_form(
-    request: HttpRequest, collaboration_id: int, partner_id: int | None = None
+    request: HttpRequest, membership: Membership, partner_id: int | None = None
 ) -> HttpResponse:
     """Add a partner organization, or edit one when `partner_id` is given."""
-    membership = access.member_with(request.user, collaboration_id, "manage_partners")
     collaboration = membership.collaboration
     partner = None
     if partner_id is not None:
@@ -84,22 +80,21 @@ def partner_form(
     return render(
         request,
         "collaborations/partner_form.html",
-        access.page_context(membership, form=form, partner=partner),
+        dict(form=form, partner=partner),
     )
 
 
-@login_required
-def partner_delete(request: HttpRequest, collaboration_id: int, partner_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "manage_partners")
+@access.collaboration_view(get="manage_partners", post="manage_partners")
+def partner_delete(request: HttpRequest, membership: Membership, partner_id: int) -> HttpResponse:
     partner = get_object_or_404(Partner, pk=partner_id, collaboration=membership.collaboration)
     if request.method == "POST":
         partner.delete()
         messages.success(request, _("Partner “%(name)s” removed.") % {"name": partner.name})
-        return redirect("collaborations:partners", collaboration_id)
+        return redirect("collaborations:partners", membership.collaboration_id)
     return render(
         request,
         "collaborations/partner_confirm_delete.html",
-        access.page_context(membership, partner=partner),
+        dict(partner=partner),
     )
 
 
@@ -126,8 +121,7 @@ def _members_page(
     invitations = collaboration.invitations.filter(accepted_at__isnull=True).select_related(
         "partner"
     )
-    context = access.page_context(
-        membership,
+    context = dict(
         rows=rows,
         invitations=invitations if can_manage else [],
         invite_form=invite_form or InvitationForm(collaboration=collaboration),
@@ -137,16 +131,13 @@ def _members_page(
     return render(request, "collaborations/member_list.html", context)
 
 
-@login_required
-def member_list(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
+@access.collaboration_view(get="view")
+def member_list(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _members_page(request, membership)
 
 
-@login_required
-@require_POST
-def invitation_create(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "manage_members")
+@access.collaboration_view(post="manage_members")
+def invitation_create(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = InvitationForm(request.POST, collaboration=membership.collaboration)
     if not form.is_valid():
         return _members_page(request, membership, invite_form=form)
@@ -158,52 +149,47 @@ def invitation_create(request: HttpRequest, collaboration_id: int) -> HttpRespon
         _("Invitation sent to %(email)s. You can also copy the link below and share it.")
         % {"email": invitation.email},
     )
-    return redirect("collaborations:members", collaboration_id)
+    return redirect("collaborations:members", membership.collaboration_id)
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="manage_members")
 def invitation_revoke(
-    request: HttpRequest, collaboration_id: int, invitation_id: int
+    request: HttpRequest, membership: Membership, invitation_id: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "manage_members")
     invitation = get_object_or_404(
         Invitation, pk=invitation_id, collaboration=membership.collaboration, accepted_at=None
     )
     invitation.delete()
     messages.success(request, _("Invitation to %(email)s withdrawn.") % {"email": invitation.email})
-    return redirect("collaborations:members", collaboration_id)
+    return redirect("collaborations:members", membership.collaboration_id)
 
 
-@login_required
-@require_POST
-def member_update(request: HttpRequest, collaboration_id: int, member_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "manage_members")
+@access.collaboration_view(post="manage_members")
+def member_update(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
     form = MembershipForm(request.POST, instance=member, prefix=f"m{member.pk}")
     if not form.is_valid():
         return _members_page(request, membership, edited=form)
     form.save()
     messages.success(request, _("Saved %(person)s's role.") % {"person": member.user.email})
-    return redirect("collaborations:members", collaboration_id)
+    return redirect("collaborations:members", membership.collaboration_id)
 
 
-@login_required
-@require_POST
-def member_remove(request: HttpRequest, collaboration_id: int, member_id: int) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "manage_members")
+@access.collaboration_view(post="manage_members")
+def member_remove(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
     try:
         services.member_remove(membership=member)
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
-        return redirect("collaborations:members", collaboration_id)
+        return redirect("collaborations:members", membership.collaboration_id)
     messages.success(request, _("%(person)s was removed.") % {"person": member.user.email})
     if member.user_id == request.user.pk:
-        return redirect("stages:collaboration-list")
-    return redirect("collaborations:members", collaboration_id)
+        return redirect("collaboration-list")
+    return redirect("collaborations:members", membership.collaboration_id)
 
 
+@require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: explains the invitation and lets the person join."""
     invitation = get_object_or_404(

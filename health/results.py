@@ -10,7 +10,7 @@ and checks, and works the rest out in Python:
 - the trend uses every check ever taken: for each calendar month, the average of all ratings in
   each person's latest check of that month.
 
-`factors_chart` and `trend_chart` turn results into `stages.charts.BarChart`s without querying.
+`factors_chart` and `trend_chart` turn results into `charts.svg.BarChart`s without querying.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from charts.svg import LABEL_WIDTH, PALETTE, Bar, BarChart, Series
 from collaborations.models import Collaboration, Membership, Sector
 from health.factors import HIGHEST, THEMES, TOOL_SLUGS, Factor, Theme
 from health.models import HealthCheck, Rating
-from stages.charts import LABEL_WIDTH, PALETTE, Bar, BarChart, Series
 from stages.models import Tool
 
 WEAK_BELOW = 3.0  # a factor whose average (to one decimal) is below this is weak

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Membership
@@ -26,8 +24,7 @@ def _page(
     mine = health.latest_of(request.user.pk)
     if form is None:
         form = HealthCheckForm.for_retake(mine.scores if mine else {})
-    context = access.page_context(
-        membership,
+    context = dict(
         health=health,
         mine=mine,
         form=form,
@@ -38,20 +35,17 @@ def _page(
     return render(request, "health/check.html", context, status=status)
 
 
-@login_required
-def check(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
+@access.collaboration_view(get="view")
+def check(request: HttpRequest, membership: Membership) -> HttpResponse:
     return _page(request, membership)
 
 
-@login_required
-@require_POST
-def take(request: HttpRequest, collaboration_id: int) -> HttpResponse:
+@access.collaboration_view(post="take_health_check")
+def take(request: HttpRequest, membership: Membership) -> HttpResponse:
     """Record a new check; the member's earlier checks stay for the trend."""
-    membership = access.member_with(request.user, collaboration_id, "take_health_check")
     form = HealthCheckForm(request.POST)
     if not form.is_valid():
         return _page(request, membership, form=form, status=422)
     services.health_check_take(membership=membership, ratings=form.ratings())
     messages.success(request, _("Thank you. Your ratings are saved and included below."))
-    return redirect("health:check", collaboration_id)
+    return redirect("health:check", membership.collaboration_id)

@@ -15,18 +15,17 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from collaborations.models import Collaboration, Membership, Partner, Role, Sector
-from health.results import HealthResults, factors_chart, results
-from stages.charts import (
+from charts.svg import (
     BarChart,
     ScatterChart,
     partners_by_sector_chart,
-    stage_progress_chart,
     worksheet_charts,
 )
+from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
+from health.results import HealthResults, factors_chart, results
 from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
-from stages.progress import StageProgress, stage_progress
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import ShownSection, Total, present, totals
 from stages.worksheets.schema import Definition, Table
@@ -34,7 +33,6 @@ from support.summary import SupportSummary, summary
 
 # The worksheet whose answers open the report (DESIGN.md: "This worksheet opens the
 # collaboration report").
-STORY_TOOL = "tell-the-story"
 
 
 @dataclass(frozen=True)
@@ -254,7 +252,9 @@ def build_report(membership: Membership, choices: Choices) -> Report:
 
     story = None
     if not choices.stage:
-        story = next((e for e in entries.values() if e.tool.slug == STORY_TOOL), None)
+        story = next(
+            (e for e in entries.values() if definition_for(e.tool.slug).opens_report), None
+        )
     stages: list[StageEntry] = []
     for stage_id, stage_progress_ in progress.items():
         stage = stage_progress_.stage

@@ -5,6 +5,6 @@ from reports import views
 app_name = "reports"
 
 urlpatterns = [
-    path("collaborations/<int:collaboration_id>/report/", views.report, name="report"),
-    path("collaborations/<int:collaboration_id>/report.pdf", views.report_pdf, name="pdf"),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="pdf"),
 ]

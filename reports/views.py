@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -15,24 +14,20 @@ from reports.forms import ReportChoicesForm
 from reports.pdf import render_pdf
 
 
-def _report(
-    request: HttpRequest, collaboration_id: int
-) -> tuple[Report, ReportChoicesForm, Membership]:
-    membership = access.member_with(request.user, collaboration_id, "download_report")
+def _report(request: HttpRequest, membership: Membership) -> tuple[Report, ReportChoicesForm]:
     form = ReportChoicesForm(request.GET, request.headers.get("Accept-Language", ""))
-    return build_report(membership, form.choices()), form, membership
+    return build_report(membership, form.choices()), form
 
 
-@login_required
-def report(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    report, form, membership = _report(request, collaboration_id)
-    context = access.page_context(membership, report=report, form=form)
-    return render(request, "reports/report.html", context)
+@access.collaboration_view(get="download_report")
+def report(request: HttpRequest, membership: Membership) -> HttpResponse:
+    report, form = _report(request, membership)
+    return render(request, "reports/report.html", {"report": report, "form": form})
 
 
-@login_required
-def report_pdf(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    report, _form, _membership = _report(request, collaboration_id)
+@access.collaboration_view(get="download_report")
+def report_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
+    report, _form = _report(request, membership)
     html = render_to_string("reports/pdf.html", {"report": report})
     response = HttpResponse(render_pdf(html), content_type="application/pdf")
     name = slugify(report.collaboration.name) or "collaboration"

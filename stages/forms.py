@@ -8,9 +8,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner
+from collaborations.money import NumberField
 from collaborations.text import CharacterCountMixin
 from stages.models import Comment, Measurement, SignOff
-from stages.worksheets.forms import NumberField
 
 
 class SignOffForm(CharacterCountMixin, forms.Form):

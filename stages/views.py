@@ -1,24 +1,18 @@
-"""The toolkit as a collaboration walks it: the list of my collaborations, a collaboration's
-dashboard, a stage, and a tool's worksheet."""
+"""The worksheet of a tool as a collaboration fills it in: the page, its saves, review,
+sign-off, comments, history and indicators."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
 from collaborations.text import TOO_LONG
-from health.results import results as health_results
-from health.results import trend_chart
 from stages import services
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import indicator_standing
@@ -27,150 +21,15 @@ from stages.models import (
     Measurement,
     MeasurementChange,
     SignOff,
-    Stage,
     Tool,
     Worksheet,
     WorksheetRevision,
 )
-from stages.overview import overview, stage_overview
-from stages.portfolio import SORTS, sort_rows
-from stages.portfolio import portfolio as portfolio_rows
-from stages.progress import stage_progress
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
-from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.forms import NEW_ROW_PREFIX, WorksheetForms
 from stages.worksheets.schema import Definition
-from support.models import Strategy
-from support.summary import summary as support_summary
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        return redirect("stages:collaboration-list")
-    stages = Stage.objects.prefetch_related("tools")
-    return render(request, "home.html", {"stages": stages})
-
-
-@login_required
-def collaboration_list(request: HttpRequest) -> HttpResponse:
-    memberships = list(
-        Membership.objects.filter(user=request.user)
-        .select_related("collaboration", "partner")
-        .order_by("collaboration__name")
-    )
-    progress = stage_progress(m.collaboration_id for m in memberships)
-    cards = [(m, progress[m.collaboration_id]) for m in memberships]
-    return render(
-        request,
-        "stages/collaboration_list.html",
-        {
-            "active": [c for c in cards if not c[0].collaboration.is_archived],
-            "archived": [c for c in cards if c[0].collaboration.is_archived],
-        },
-    )
-
-
-@login_required
-def dashboard(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    collaboration = membership.collaboration
-    seen = overview(collaboration)
-    health = health_results(collaboration)
-    return render(
-        request,
-        "stages/dashboard.html",
-        access.page_context(
-            membership,
-            overview=seen,
-            progress=seen.progress,
-            tools=seen.tools,
-            charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
-            member_count=collaboration.memberships.count(),
-            health=health,
-            support=support_summary(collaboration),
-        ),
-    )
-
-
-@login_required
-def portfolio(request: HttpRequest) -> HttpResponse:
-    """Every collaboration the user facilitates, sortable by any column."""
-    rows, sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
-    columns = [
-        (name, label, sort.removeprefix("-") == name, sort.startswith("-"))
-        for name, (label, _key) in SORTS.items()
-    ]
-    return render(
-        request,
-        "stages/portfolio.html",
-        {
-            "rows": rows,
-            "sort": sort,
-            "columns": columns,
-            "attention": sum(1 for r in rows if r.flags),
-            "strategies": Strategy,
-        },
-    )
-
-
-def _csv_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-@login_required
-def portfolio_csv(request: HttpRequest) -> HttpResponse:
-    """The portfolio as a spreadsheet, in the order the page shows it."""
-    rows, _sort = sort_rows(portfolio_rows(request.user), request.GET.get("sort", ""))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="portfolio.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Collaboration"),
-            _("Community"),
-            _("Current stage"),
-            _("Percent complete"),
-            _("Reviews waiting"),
-            _("Last activity"),
-            _("Stalled"),
-            _("Late commitments and milestones"),
-            _("Partners not signed off"),
-            *(f"{_('Support')}: {label}" for label in Strategy.labels),
-            _("Archived"),
-        ]
-    )
-    for row in rows:
-        writer.writerow(
-            [
-                _csv_cell(row.collaboration.name),
-                _csv_cell(row.collaboration.community),
-                row.current_stage.name if row.current_stage else _("All stages complete"),
-                row.percent_complete,
-                row.reviews_waiting,
-                row.last_activity.date().isoformat() if row.last_activity else "",
-                _("yes") if row.stalled else _("no"),
-                row.late,
-                _csv_cell("; ".join(row.not_signed_off)),
-                *(row.support[value] for value in Strategy.values),
-                _("yes") if row.collaboration.is_archived else _("no"),
-            ]
-        )
-    return response
-
-
-@login_required
-def stage_detail(request: HttpRequest, collaboration_id: int, stage_slug: str) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
-    stage = get_object_or_404(Stage, slug=stage_slug)
-    progress, tools = stage_overview(membership.collaboration, stage)
-    return render(
-        request,
-        "stages/stage_detail.html",
-        access.page_context(membership, stage=stage, stage_progress=progress, tools=tools),
-    )
 
 
 def _worksheet_context(
@@ -198,8 +57,7 @@ def _worksheet_context(
         )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
     extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
-    return access.page_context(
-        membership,
+    return dict(
         links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
@@ -289,11 +147,10 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     return sheet, forms
 
 
-@login_required
-def worksheet(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(get="view", post="edit_worksheets")
+def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     if request.method == "POST":
-        return _worksheet_save(request, collaboration_id, tool_slug)
-    membership = access.member_or_404(request.user, collaboration_id)
+        return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
 
@@ -305,10 +162,9 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
-def _worksheet_save(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
     messages; a save based on an old version comes back as a conflict with both versions."""
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
     version = _posted_version(request)
@@ -355,7 +211,12 @@ def _conflict(
         row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
     }
     for key, value in list(data.items()):
-        if key.endswith("-id") and value and value not in known and not value.startswith("new-"):
+        if (
+            key.endswith("-id")
+            and value
+            and value not in known
+            and not value.startswith(NEW_ROW_PREFIX)
+        ):
             data[key] = ""
     forms = mine.bind(data)
     forms.is_valid()
@@ -379,11 +240,9 @@ REVIEW_DECISIONS = {
 }
 
 
-@login_required
-@require_POST
-def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="review_worksheets")
+def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """A facilitator marks a worksheet complete, or sends it back (or reopens it) with a note."""
-    membership = access.member_with(request.user, collaboration_id, "review_worksheets")
     sheet, forms = _load_worksheet(membership, tool_slug)
     decision = REVIEW_DECISIONS.get(request.POST.get("decision", ""))
     version = _posted_version(request)
@@ -412,12 +271,10 @@ def worksheet_review(request: HttpRequest, collaboration_id: int, tool_slug: str
     return redirect(sheet)
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="edit_worksheets")
 def worksheet_restore(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, version: int
+    request: HttpRequest, membership: Membership, tool_slug: str, version: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
@@ -436,12 +293,12 @@ def worksheet_restore(
     return redirect(sheet)
 
 
-@login_required
-@require_POST
-def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
+@access.collaboration_view(post="sign_off")
+def worksheet_sign_off(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
     """A member records where the partner organization they represent stands on this
     worksheet; a facilitator may record an organization's position on its behalf, saying so."""
-    membership = access.member_with(request.user, collaboration_id, "sign_off")
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
@@ -474,10 +331,8 @@ def worksheet_sign_off(request: HttpRequest, collaboration_id: int, tool_slug: s
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
-@login_required
-@require_POST
-def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: str) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "comment")
+@access.collaboration_view(post="comment")
+def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     sheet, forms = _load_worksheet(membership, tool_slug)
     form = CommentForm(request.POST, prefix="comment")
     if not form.is_valid():
@@ -493,12 +348,10 @@ def worksheet_comment(request: HttpRequest, collaboration_id: int, tool_slug: st
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="resolve_comments")
 def worksheet_comment_resolve(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, comment_id: int
+    request: HttpRequest, membership: Membership, tool_slug: str, comment_id: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "resolve_comments")
     sheet, _forms = _load_worksheet(membership, tool_slug)
     comment = get_object_or_404(
         Comment, pk=comment_id, collaboration=membership.collaboration, tool=sheet.tool
@@ -521,13 +374,11 @@ def _saved_row(sheet: Worksheet, definition: Definition, table_name: str, row_id
     return table, row
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="manage_partners")
 def worksheet_row_to_partner(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """Make a row of a table (a stakeholder) a partner organization of the collaboration."""
-    membership = access.member_with(request.user, collaboration_id, "manage_partners")
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.becomes_partner is None:
@@ -572,88 +423,71 @@ def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
     return sheet, spec, row, measurements, where
 
 
-def _indicator_page(
-    request: HttpRequest, membership: Membership, indicator: tuple, form: MeasurementForm, **extra
-) -> HttpResponse:
-    sheet, spec, row, measurements, where = indicator
-    context = access.page_context(
-        membership,
-        stage=sheet.tool.stage,
-        tool=sheet.tool,
-        worksheet=sheet,
-        table=spec,
-        row_id=where["row_id"],
-        standing=indicator_standing(spec, row, measurements),
-        measurements=measurements,
-        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
-        form=form,
-        **extra,
-    )
-    status = 422 if form.errors else 200
-    return render(request, "stages/indicator.html", context, status=status)
-
-
-@login_required
+@access.collaboration_view(get="view", post="edit_worksheets")
 def indicator(
-    request: HttpRequest, collaboration_id: int, tool_slug: str, table: str, row_id: str
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
 ) -> HttpResponse:
     """An indicator's standing and measurements over time, against its baseline and target;
     members who may edit worksheets record measurements here."""
-    code = "edit_worksheets" if request.method == "POST" else "view"
-    membership = access.member_with(request.user, collaboration_id, code)
-    found = _indicator(membership, tool_slug, table, row_id)
+    sheet, spec, row, measurements, where = _indicator(membership, tool_slug, table, row_id)
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for name, value in found[4].items():
+        for name, value in where.items():
             setattr(form.instance, name, value)
         services.measurement_record(measurement=form.instance, user=request.user)
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
-    return _indicator_page(request, membership, found, form)
+    context = dict(
+        stage=sheet.tool.stage,
+        tool=sheet.tool,
+        worksheet=sheet,
+        table=spec,
+        row_id=row_id,
+        standing=indicator_standing(spec, row, measurements),
+        measurements=measurements,
+        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
+        form=form,
+    )
+    return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
 
 
-@login_required
+@access.collaboration_view(get="edit_worksheets", post="edit_worksheets")
 def measurement_edit(
     request: HttpRequest,
-    collaboration_id: int,
+    membership: Membership,
     tool_slug: str,
     table: str,
     row_id: str,
     measurement_id: int,
 ) -> HttpResponse:
     """Correct a measurement: its date, value or note. The change is kept in the history."""
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
-    found = _indicator(membership, tool_slug, table, row_id)
-    measurement = next((m for m in found[3] if m.pk == measurement_id), None)
+    sheet, spec, row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
     if measurement is None:
         raise Http404
     form = MeasurementForm(request.POST or None, instance=measurement)
-    back = reverse("stages:indicator", args=[collaboration_id, tool_slug, table, row_id])
+    back = reverse("stages:indicator", args=[membership.collaboration_id, tool_slug, table, row_id])
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
             services.measurement_correct(measurement=form.instance, user=request.user)
             messages.success(request, _("Measurement corrected."))
         return redirect(back)
-    return render(
-        request,
-        "stages/measurement_form.html",
-        access.page_context(
-            membership,
-            tool=found[0].tool,
-            standing=indicator_standing(found[1], found[2], found[3]),
-            measurement=measurement,
-            form=form,
-            back=back,
-        ),
-        status=422 if form.errors else 200,
+    context = dict(
+        stage=sheet.tool.stage,
+        tool=sheet.tool,
+        standing=indicator_standing(spec, row, measurements),
+        measurement=measurement,
+        form=form,
+        back=back,
     )
+    status = 422 if form.errors else 200
+    return render(request, "stages/measurement_form.html", context, status=status)
 
 
-@login_required
-@require_POST
+@access.collaboration_view(post="edit_worksheets")
 def measurement_remove(
     request: HttpRequest,
-    collaboration_id: int,
+    membership: Membership,
     tool_slug: str,
     table: str,
     row_id: str,
@@ -661,7 +495,6 @@ def measurement_remove(
 ) -> HttpResponse:
     """Remove a measurement; what it said stays in the history. Removing one that is already
     gone (a second click) only says so."""
-    membership = access.member_with(request.user, collaboration_id, "edit_worksheets")
     _sheet, _spec, _row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
     measurement = next((m for m in measurements if m.pk == measurement_id), None)
     if measurement is not None and services.measurement_remove(
@@ -670,4 +503,4 @@ def measurement_remove(
         messages.success(request, _("Measurement removed. It stays in the history below."))
     else:
         messages.info(request, _("That measurement had already been removed."))
-    return redirect("stages:indicator", collaboration_id, tool_slug, table, row_id)
+    return redirect("stages:indicator", membership.collaboration_id, tool_slug, table, row_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
+from collaborations.models import Membership
 from support.forms import ActivityForm, BarrierForm, CollaborationEntryForm, ResourceLeadForm
 from support.models import Activity, Barrier, ResourceLead, Strategy
 from support.summary import strategy_counts
@@ -93,9 +93,8 @@ def _log_url(collaboration_id: int, kind: EntryKind) -> str:
     return f"{reverse('support:log', args=[collaboration_id])}#{kind.section}"
 
 
-@login_required
-def support_log(request: HttpRequest, collaboration_id: int) -> HttpResponse:
-    membership = access.member_or_404(request.user, collaboration_id)
+@access.collaboration_view(get="view")
+def support_log(request: HttpRequest, membership: Membership) -> HttpResponse:
     collaboration = membership.collaboration
     asked = request.GET.get("strategy", "")
     strategy = Strategy(asked) if asked in Strategy.values else None
@@ -103,8 +102,7 @@ def support_log(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     if strategy is not None:
         activities = activities.filter(strategy=strategy)
     counts = strategy_counts(collaboration)
-    context = access.page_context(
-        membership,
+    context = dict(
         activities=activities,
         strategy=strategy,
         unknown_strategy=asked if asked and strategy is None else "",
@@ -117,12 +115,11 @@ def support_log(request: HttpRequest, collaboration_id: int) -> HttpResponse:
     return render(request, "support/log.html", context)
 
 
-@login_required
+@access.collaboration_view(get="keep_support_log", post="keep_support_log")
 def entry_form(
-    request: HttpRequest, collaboration_id: int, kind: str, entry_id: int | None = None
+    request: HttpRequest, membership: Membership, kind: str, entry_id: int | None = None
 ) -> HttpResponse:
     """Add an entry of the given kind, or edit one when `entry_id` is given."""
-    membership = access.member_with(request.user, collaboration_id, "keep_support_log")
     collaboration = membership.collaboration
     entry_kind = KINDS[kind]
     entry = None
@@ -135,8 +132,7 @@ def entry_form(
         saved = form.save()
         messages.success(request, entry_kind.saved % {"entry": saved})
         return redirect(_log_url(collaboration.pk, entry_kind))
-    context = access.page_context(
-        membership,
+    context = dict(
         form=form,
         kind=entry_kind,
         entry=entry,
@@ -146,19 +142,18 @@ def entry_form(
     return render(request, "support/entry_form.html", context)
 
 
-@login_required
+@access.collaboration_view(get="keep_support_log", post="keep_support_log")
 def entry_delete(
-    request: HttpRequest, collaboration_id: int, kind: str, entry_id: int
+    request: HttpRequest, membership: Membership, kind: str, entry_id: int
 ) -> HttpResponse:
-    membership = access.member_with(request.user, collaboration_id, "keep_support_log")
     entry_kind = KINDS[kind]
     entry = get_object_or_404(entry_kind.model, pk=entry_id, collaboration=membership.collaboration)
     if request.method == "POST":
         entry.delete()
         messages.success(request, entry_kind.deleted % {"entry": entry})
-        return redirect(_log_url(collaboration_id, entry_kind))
+        return redirect(_log_url(membership.collaboration_id, entry_kind))
     return render(
         request,
         "support/entry_confirm_delete.html",
-        access.page_context(membership, kind=entry_kind, entry=entry),
+        dict(kind=entry_kind, entry=entry),
     )

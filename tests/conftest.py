@@ -37,10 +37,19 @@ EVERYONE = [*ROLES, "outsider", "anonymous"]
 
 
 @pytest.fixture(autouse=True)
-def toolkit_content(django_db_setup, django_db_blocker) -> None:
+def toolkit_content(request) -> None:
     """The toolkit's stages and tools, as the data migration leaves them. Tests that run in
-    real transactions (the browser tests) end by emptying every table, so put them back."""
-    with django_db_blocker.unblock():
+    real transactions (the browser tests) end by emptying every table, so put them back.
+    Tests that use no database are left alone."""
+    uses_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if not uses_database:
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
         if Tool.objects.count() != 17:
             load_toolkit(Stage, Tool)
 

@@ -34,7 +34,7 @@ def test_sign_up_with_email_and_name(client):
     assert response.status_code == 302
     user = get_user_model().objects.get(email="rosa@example.org")
     assert user.get_full_name() == "Rosa Delgado"
-    assert client.get(reverse("stages:collaboration-list")).status_code == 200
+    assert client.get(reverse("collaboration-list")).status_code == 200
 
 
 def test_sign_up_errors_keep_what_was_typed(client):
@@ -61,7 +61,7 @@ def test_sign_in_with_email(client):
         reverse("account_login"), {"login": "dana@example.org", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("stages:collaboration-list")
+    assert response["Location"] == reverse("collaboration-list")
 
 
 def test_wrong_password_gets_a_message(client):
@@ -88,7 +88,7 @@ def test_repeated_failed_sign_ins_are_throttled(client):
 def test_sign_out(client):
     client.force_login(make_user())
     client.post(reverse("account_logout"))
-    assert client.get(reverse("stages:collaboration-list")).status_code == 302
+    assert client.get(reverse("collaboration-list")).status_code == 302
 
 
 def test_password_reset_sends_a_link(client):

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from collaborations.models import Collaboration, Membership, Role
-from stages.management.commands.seed_demo import COLLABORATION, DEMO_PASSWORD
+from demo.management.commands.seed_demo import COLLABORATION, DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

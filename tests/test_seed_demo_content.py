@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.utils.html import escape
 
 from collaborations.models import Collaboration
+from demo.content import demo_answers
+from demo.management.commands.seed_demo import COLLABORATION
 from stages import services
-from stages.demo_content import demo_answers
-from stages.management.commands.seed_demo import COLLABORATION
 from stages.models import Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS, definition_for
 from stages.worksheets.display import display

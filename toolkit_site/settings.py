@@ -51,11 +51,16 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    # The project's apps, bottom up: each may use those above it in this list, never those
+    # below (tests/test_architecture.py keeps it so).
     "collaborations",
     "stages",
+    "charts",
     "support",
     "health",
+    "dashboards",
     "reports",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stages.context_processors.toolkit",
+                "collaborations.access.page",
             ],
         },
     },
@@ -134,7 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Accounts: the email address is the sign-in name.
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "stages:collaboration-list"
+LOGIN_REDIRECT_URL = "collaboration-list"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "collaborations.forms.SignupNameForm"

@@ -7,39 +7,15 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from collaborations.models import Partner, Sector
-from collaborations.money import format_money, format_number
+from collaborations.models import Partner
+from collaborations.money import format_money
 from stages.deadlines import deadline_status
+from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
-
-
-def display(spec: Field, value: Any, partners: dict[int, str], currency: str = "") -> str:
-    if value in (None, "", []):
-        return ""
-    match spec.kind:
-        case Kind.CHOICE:
-            return str(dict(spec.choices).get(value, value))
-        case Kind.SECTOR:
-            return str(dict(Sector.choices).get(value, value))
-        case Kind.PARTNER:
-            return partners.get(value, "?")
-        case Kind.PARTNERS:
-            return ", ".join(partners.get(v, "?") for v in value)
-        case Kind.DATE:
-            parsed = parse_date(value)
-            return date_format(parsed) if parsed else str(value)
-        case Kind.MONEY:
-            return format_money(value, currency)
-        case Kind.NUMBER:
-            return format_number(value)
-    return str(value)
 
 
 @dataclass

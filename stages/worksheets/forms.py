@@ -3,106 +3,19 @@ per table. Any declaration works; nothing here knows a particular tool."""
 
 from __future__ import annotations
 
-import datetime
 import secrets
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from collaborations.models import Partner, Sector
-from collaborations.money import MoneyField
-from collaborations.text import count_characters
-from stages.worksheets.schema import Definition, Field, Kind, Section, Table
-
-EMPTY_CHOICE = ("", "—")
-LONG_TEXT_LIMIT = 5000
-TEXT_LIMIT = 300
+from collaborations.models import Partner
+from stages.worksheets.kinds import form_field, to_json
+from stages.worksheets.schema import Definition, Section, Table
 
 
-class NumberField(forms.DecimalField):
-    """A decimal number, shown for editing without a trailing ".0" (answers are stored as
-    JSON numbers, so 12 comes back as 12.0)."""
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
-            text = f"{Decimal(str(value)):f}"
-            return text.rstrip("0").rstrip(".") if "." in text else text
-        return value
-
-
-def form_field(
-    spec: Field, partners: list[Partner], in_table: bool = False, currency: str = ""
-) -> forms.Field:
-    """The Django form field for one declared field, styled for Bootstrap. Text counts its
-    characters instead of cutting them (see `collaborations.text`); a table cell says its
-    limit only through the live count and, past it, the error."""
-    field = count_characters(_form_field(spec, partners), hint=not in_table)
-    if spec.kind == Kind.MONEY and currency:
-        field.label = f"{spec.label} ({currency})"
-    if spec.kind == Kind.PARTNERS:
-        field.widget.attrs["class"] = "form-check-input"
-    elif isinstance(field, forms.ChoiceField):
-        field.widget.attrs["class"] = "form-select"
-    else:
-        field.widget.attrs["class"] = "form-control"
-    return field
-
-
-def _form_field(spec: Field, partners: list[Partner]) -> forms.Field:
-    """Everything is optional in a draft; see `WorksheetForms.check_ready_for_review`."""
-    common = {"label": spec.label, "help_text": spec.help, "required": False}
-    partner_choices = [(str(p.pk), p.name) for p in partners]
-    match spec.kind:
-        case Kind.TEXT:
-            return forms.CharField(max_length=spec.max_length or TEXT_LIMIT, **common)
-        case Kind.LONG_TEXT:
-            return forms.CharField(
-                max_length=spec.max_length or LONG_TEXT_LIMIT,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                **common,
-            )
-        case Kind.CHOICE:
-            return forms.ChoiceField(choices=[EMPTY_CHOICE, *spec.choices], **common)
-        case Kind.SECTOR:
-            return forms.ChoiceField(choices=[EMPTY_CHOICE, *Sector.choices], **common)
-        case Kind.SCALE:
-            return forms.TypedChoiceField(
-                choices=[EMPTY_CHOICE, *((str(n), str(n)) for n in range(1, 6))],
-                coerce=int,
-                empty_value=None,
-                **common,
-            )
-        case Kind.NUMBER:
-            return NumberField(max_digits=16, decimal_places=4, **common)
-        case Kind.MONEY:
-            return MoneyField(**common)
-        case Kind.DATE:
-            return forms.DateField(
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common
-            )
-        case Kind.PARTNER:
-            return forms.TypedChoiceField(
-                choices=[EMPTY_CHOICE, *partner_choices], coerce=int, empty_value=None, **common
-            )
-        case Kind.PARTNERS:
-            return forms.TypedMultipleChoiceField(
-                choices=partner_choices,
-                coerce=int,
-                widget=forms.CheckboxSelectMultiple,
-                **common,
-            )
-    raise ValueError(f"unknown field kind {spec.kind!r}")
-
-
-def to_json(value: Any) -> Any:
-    """A cleaned form value as stored in `Worksheet.answers`."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
+def partner_choices(partners: list[Partner]) -> list[tuple[str, str]]:
+    return [(str(p.pk), p.name) for p in partners]
 
 
 def is_empty(value: Any) -> bool:
@@ -118,10 +31,11 @@ class AnswersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.definition = definition
         for spec in definition.fields:
-            self.fields[spec.name] = form_field(spec, partners, currency=currency)
+            self.fields[spec.name] = form_field(spec, partner_choices(partners), currency=currency)
 
     def answers(self) -> dict[str, Any]:
-        return {name: to_json(value) for name, value in self.cleaned_data.items()}
+        specs = {spec.name: spec for spec in self.definition.fields}
+        return {name: to_json(specs[name], value) for name, value in self.cleaned_data.items()}
 
 
 NEW_ROW_PREFIX = "new-"
@@ -141,20 +55,23 @@ class RowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.table = table
         for spec in table.columns:
-            self.fields[spec.name] = form_field(spec, partners, in_table=True)
+            self.fields[spec.name] = form_field(spec, partner_choices(partners), in_table=True)
 
     def row(self) -> dict[str, Any] | None:
         """The row as stored, or None for a blank row (which is simply not kept)."""
         data = self.cleaned_data
         if not data or data.get("DELETE"):
             return None
-        values = {spec.name: to_json(data.get(spec.name)) for spec in self.table.columns}
+        values = {spec.name: to_json(spec, data.get(spec.name)) for spec in self.table.columns}
         if all(is_empty(v) for v in values.values()):
             return None
         return {"id": data.get("id") or "", **values}
 
 
 class BaseTableFormSet(forms.BaseFormSet):
+    # What the page's script puts before the id it makes for a row added in the browser.
+    new_row_prefix = NEW_ROW_PREFIX
+
     def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
         self.table = table
         self.partners = partners

@@ -72,6 +72,17 @@ class Deadlines:
 
 
 @dataclass(frozen=True)
+class Grid:
+    """Rows are placed on a 1-to-5 by 1-to-5 grid (influence by interest): the columns that
+    name a row, place it across (`x`) and up (`y`), and describe it beside the picture."""
+
+    label: str
+    x: str
+    y: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     label: Text
@@ -85,6 +96,14 @@ class Table:
     measured: tuple[str, str, str, str] | None = None
     totals: Totals | None = None
     deadlines: Deadlines | None = None
+    grid: Grid | None = None
+
+    def column(self, name: str) -> Field:
+        """The column called `name`; KeyError if there is none."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
 
 
 @dataclass(frozen=True)
@@ -100,6 +119,8 @@ class Definition:
     sections: tuple[Section, ...]
     # Partners record agreement where consensus matters.
     sign_off: bool = False
+    # This worksheet's story opens the collaboration report.
+    opens_report: bool = False
 
     @property
     def fields(self) -> list[Field]:

@@ -54,7 +54,7 @@ document.addEventListener("DOMContentLoaded", () => {
     body.insertAdjacentHTML("beforeend", html);
     const row = body.lastElementChild;
     const id = row.querySelector(`input[name$="-${index}-id"]`);
-    if (id) id.value = "new-" + Math.random().toString(16).slice(2, 14).padEnd(12, "0");
+    if (id) id.value = table.dataset.newRowPrefix + Math.random().toString(16).slice(2, 14).padEnd(12, "0");
     total.value = String(index + 1);
     const first = row.querySelector("input:not([type=hidden]), select, textarea");
     if (first) first.focus();

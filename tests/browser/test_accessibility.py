@@ -137,3 +137,29 @@ def test_page_has_no_axe_violations(
         assert results.violations_count == 0, results.generate_report()
     finally:
         context.close()
+
+
+def test_the_audit_flags_a_page_with_known_faults(live_server, browser: Browser, sign_in, site):
+    """The same audit, on the dashboard with three faults put in: a control with no name, an
+    image with no text alternative and a link with no text. An audit that
+    passed this page would prove nothing about the others."""
+    context = browser.new_context()
+    try:
+        sign_in(context, site.facilitator)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/collaborations/{site.ids['c']}/")
+        clean = Axe().run(page)
+        assert clean.violations_count == 0, clean.generate_report()
+        page.evaluate(
+            """() => {
+                const main = document.querySelector("main");
+                main.insertAdjacentHTML("afterbegin",
+                    '<button type="button"></button><img src="/static/favicon.svg">' +
+                    '<a href="/"></a>');
+            }"""
+        )
+        results = Axe().run(page)
+        flagged = {violation["id"] for violation in results.response["violations"]}
+        assert {"button-name", "image-alt", "link-name"} <= flagged
+    finally:
+        context.close()

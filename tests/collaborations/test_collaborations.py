@@ -15,7 +15,7 @@ def test_creator_becomes_facilitator(client):
     user = make_user()
     client.force_login(user)
     response = client.post(
-        reverse("collaborations:new"),
+        reverse("collaboration-new"),
         {
             "name": "Eastside Food Access",
             "issue": "Families far from fresh food",
@@ -26,14 +26,14 @@ def test_creator_becomes_facilitator(client):
     )
     collaboration = Collaboration.objects.get(name="Eastside Food Access")
     assert response.status_code == 302
-    assert response["Location"] == reverse("stages:dashboard", args=[collaboration.pk])
+    assert response["Location"] == reverse("collaboration", args=[collaboration.pk])
     membership = Membership.objects.get(collaboration=collaboration, user=user)
     assert membership.role == Role.FACILITATOR
     assert str(collaboration.start_date) == "2026-05-01"
 
 
 def test_create_requires_sign_in(client):
-    response = client.get(reverse("collaborations:new"))
+    response = client.get(reverse("collaboration-new"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
 
@@ -41,7 +41,7 @@ def test_create_requires_sign_in(client):
 def test_bad_input_is_explained_at_the_field_and_kept(client):
     client.force_login(make_user())
     response = client.post(
-        reverse("collaborations:new"),
+        reverse("collaboration-new"),
         {"name": "Kept name", "issue": "", "community": "Kept place", "start_date": "31/31/2026"},
     )
     assert response.status_code == 200
@@ -60,7 +60,7 @@ def test_bad_input_is_explained_at_the_field_and_kept(client):
 def test_over_long_name_is_refused_with_a_message(client):
     client.force_login(make_user())
     response = client.post(
-        reverse("collaborations:new"),
+        reverse("collaboration-new"),
         {"name": "x" * 201, "issue": "i", "community": "c"},
     )
     assert "201 characters long; the limit is 200" in str(response.context["form"].errors["name"])
@@ -94,7 +94,7 @@ def test_archive_and_restore(cast):
     client.post(url)
     cast.collaboration.refresh_from_db()
     assert cast.collaboration.is_archived
-    dashboard = client.get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    dashboard = client.get(reverse("collaboration", args=[cast.collaboration.pk]))
     assert "This collaboration is archived" in dashboard.content.decode()
     client.post(url)
     cast.collaboration.refresh_from_db()

@@ -46,7 +46,7 @@ def test_new_person_signs_up_and_joins(cast, client):
     page = client.get(invitation.get_absolute_url())
     assert "Join the collaboration" in page.content.decode()
     joined = client.post(invitation.get_absolute_url())
-    assert joined["Location"] == reverse("stages:dashboard", args=[cast.collaboration.pk])
+    assert joined["Location"] == reverse("collaboration", args=[cast.collaboration.pk])
     membership = Membership.objects.get(user__email="newcomer@example.org")
     assert membership.role == Role.PARTNER
     assert membership.partner == cast.partner.partner
@@ -99,7 +99,7 @@ def test_invitation_for_another_address_is_explained(cast):
 
 
 def test_unknown_token_is_404(client):
-    assert client.get(reverse("collaborations:invitation-accept", args=["nope"])).status_code == 404
+    assert client.get(reverse("invitation-accept", args=["nope"])).status_code == 404
 
 
 def test_existing_member_keeps_their_role(cast):

@@ -120,7 +120,7 @@ def test_a_facilitator_can_leave_when_another_remains(cast):
     response = cast.client("facilitator").post(
         reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.facilitator.pk])
     )
-    assert response["Location"] == reverse("stages:collaboration-list")
+    assert response["Location"] == reverse("collaboration-list")
     assert not Membership.objects.filter(pk=cast.facilitator.pk).exists()
 
 
@@ -129,7 +129,7 @@ def test_removed_member_loses_access(cast):
     cast.client("facilitator").post(
         reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk])
     )
-    response = client.get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    response = client.get(reverse("collaboration", args=[cast.collaboration.pk]))
     assert response.status_code == 404
 
 

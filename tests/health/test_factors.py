@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from collaborations.models import Collaboration
-from health.demo import SCORES, TAKES
+from demo.health import SCORES, TAKES
+from demo.management.commands.seed_demo import COLLABORATION
 from health.factors import FACTORS, THEMES, TOOL_SLUGS
 from health.models import HealthCheck
 from health.results import results
-from stages.management.commands.seed_demo import COLLABORATION
 from stages.models import Tool
 
 

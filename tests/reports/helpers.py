@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from collaborations.models import Collaboration
-from reports.filled import filled_answers
+from demo.filled import filled_answers
 from stages.models import Tool, Worksheet
 
 # What a hostile member might type: markup, scripts, and references to internal addresses and

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from collaborations.models import Role
+from demo.filled import filled_collaboration
 from reports import views
-from reports.filled import filled_collaboration
 from stages.models import Tool, Worksheet
 from tests.conftest import EVERYONE
 from tests.factories import make_collaboration, make_member, make_partner, make_user

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.template.loader import render_to_string
 
-from stages.charts import (
+from charts.svg import (
     LABEL_WIDTH,
     PLOT,
     Bar,
@@ -15,6 +15,7 @@ from stages.charts import (
     _round_up,
     influence_interest_chart,
 )
+from stages.worksheets.declarations import definition_for
 
 
 def _chart(*bars: Bar, **fields) -> BarChart:
@@ -62,12 +63,16 @@ def test_an_empty_chart_says_so_instead_of_drawing():
     assert "<svg" not in html
 
 
+STAKEHOLDERS = definition_for("engage-potential-partners").table("stakeholders")
+
+
 def test_labels_are_escaped_in_the_picture_and_the_table():
     chart = influence_interest_chart(
+        STAKEHOLDERS,
         [
             {"organization": "<script>alert(1)</script>", "influence": 5, "interest": 4},
             {"organization": "Unrated", "influence": None, "interest": 2},
-        ]
+        ],
     )
     assert [p.label for p in chart.points] == ["<script>alert(1)</script>"]
     html = render_to_string("charts/_chart.html", {"chart": chart})
@@ -77,15 +82,15 @@ def test_labels_are_escaped_in_the_picture_and_the_table():
 
 def test_points_sharing_a_cell_do_not_cover_each_other():
     chart = influence_interest_chart(
-        [{"organization": name, "influence": 3, "interest": 3} for name in "ABC"]
+        STAKEHOLDERS, [{"organization": name, "influence": 3, "interest": 3} for name in "ABC"]
     )
     positions = {(round(p.cx), round(p.cy)) for p in chart.placed}
     assert len(positions) == 3
 
 
 def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
+    from charts.svg import resources_chart
     from collaborations.models import Partner
-    from stages.charts import resources_chart
     from stages.worksheets.declarations import definition_for
 
     city = Partner(pk=1, name="City", sector="government")
@@ -109,7 +114,7 @@ def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
 
 
 def test_an_indicator_without_a_measurement_is_not_shown_as_zero(db):
-    from stages.charts import indicators_chart
+    from charts.svg import indicators_chart
     from stages.indicators import indicator_standing
     from stages.worksheets.declarations import definition_for
 
@@ -117,3 +122,26 @@ def test_an_indicator_without_a_measurement_is_not_shown_as_zero(db):
     chart = indicators_chart([indicator_standing(table, {"name": "Jobs", "target": 5}, [])])
     assert chart.rows == [["Jobs", "—", "100"]]
     assert chart.is_empty
+
+
+def test_any_table_that_declares_a_grid_gets_the_grid_chart_from_its_own_columns():
+    from charts.svg import ScatterChart, worksheet_charts
+    from stages.worksheets.schema import Definition, Field, Grid, Kind, Section, Table
+
+    table = Table(
+        name="allies",
+        label="Allies",
+        columns=(
+            Field("who", "Who", Kind.TEXT),
+            Field("reach", "Reach", Kind.SCALE),
+            Field("pull", "Pull", Kind.SCALE),
+            Field("mood", "Mood", Kind.CHOICE, choices=(("warm", "Warm"), ("cold", "Cold"))),
+        ),
+        grid=Grid(label="who", x="reach", y="pull", detail="mood"),
+    )
+    definition = Definition(tool="t", sections=(Section("S", (), (table,)),))
+    rows = [{"id": "a", "who": "Library", "reach": 2, "pull": 5, "mood": "warm"}]
+    [chart] = worksheet_charts(definition, {"allies": rows}, [], {})
+    assert isinstance(chart, ScatterChart)
+    [point] = chart.points
+    assert (point.label, point.x, point.y, point.detail) == ("Library", 2, 5, "Warm")

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from collaborations.models import Partner, Role, Sector
+from dashboards.overview import overview
 from health.services import health_check_take
 from stages.models import Measurement, SignOff, Tool, Worksheet
-from stages.overview import overview
 from support.models import Activity, Strategy
 from tests.factories import make_collaboration, make_member, make_partner, make_user
 
@@ -86,9 +86,7 @@ def test_dashboard_lists_late_and_soon_due_promises(promises):
     seen = overview(promises.collaboration)
     assert [d.what for d in seen.late] == ["Host 10 interns", "First cohort starts", "Hire a coach"]
     assert [d.what for d in seen.due_soon] == ["Open the lab"]
-    page = promises.client("viewer").get(
-        reverse("stages:dashboard", args=[promises.collaboration.pk])
-    )
+    page = promises.client("viewer").get(reverse("collaboration", args=[promises.collaboration.pk]))
     text = page.content.decode()
     for shown in ("Host 10 interns", "First cohort starts", "Hire a coach", "Open the lab"):
         assert shown in text
@@ -106,7 +104,7 @@ def test_follow_through_counts_kept_promises_among_those_due(promises):
     # College: "Hire a coach" late; the dropped, soon-due and far-off ones do not count.
     assert rates["Riverside College"] == (0, 1, 0)
     page = promises.client("partner").get(
-        reverse("stages:dashboard", args=[promises.collaboration.pk])
+        reverse("collaboration", args=[promises.collaboration.pk])
     )
     assert "1 of 2" in page.content.decode()
 
@@ -125,14 +123,14 @@ def test_dashboard_shows_reviews_waiting_and_quiet_worksheets(cast):
     assert [t.slug for t, _w in seen.waiting_review] == ["identify-a-manager"]
     # A complete worksheet left alone is not a worry; a started one is.
     assert [t.slug for t, _w in seen.untouched] == ["assess-the-history"]
-    page = cast.client("facilitator").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    page = cast.client("facilitator").get(reverse("collaboration", args=[cast.collaboration.pk]))
     text = page.content.decode()
     assert "Waiting for review" in text
     assert "Started but untouched for 30 days or more" in text
 
 
 def test_dashboard_says_when_nothing_needs_attention(cast):
-    page = cast.client("facilitator").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    page = cast.client("facilitator").get(reverse("collaboration", args=[cast.collaboration.pk]))
     assert "Nothing waits" in page.content.decode()
 
 
@@ -163,7 +161,7 @@ def test_dashboard_indicators_against_targets(cast):
     ]
     text = (
         cast.client("viewer")
-        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .get(reverse("collaboration", args=[cast.collaboration.pk]))
         .content.decode()
     )
     assert "Indicators against their targets" in text
@@ -186,7 +184,7 @@ def test_dashboard_partners_by_sector_and_charts(cast):
     }  # fmt: skip
     text = (
         cast.client("viewer")
-        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .get(reverse("collaboration", args=[cast.collaboration.pk]))
         .content.decode()
     )
     # Each chart is a picture with its title and description, and a table of its numbers.
@@ -199,7 +197,7 @@ def test_stage_page_shows_its_own_progress(cast):
     _sheet(cast.collaboration, "share-discretion", Worksheet.Status.READY_FOR_REVIEW)
     _sheet(cast.collaboration, "engage-potential-partners", Worksheet.Status.COMPLETE)
     response = cast.client("partner").get(
-        reverse("stages:stage", args=[cast.collaboration.pk, "design"])
+        reverse("dashboards:stage", args=[cast.collaboration.pk, "design"])
     )
     progress = response.context["stage_progress"]
     assert (progress.tools, progress.complete, progress.in_progress) == (6, 1, 1)
@@ -256,7 +254,7 @@ def facilitator_of_three(db):
 def test_portfolio_lists_what_i_facilitate_with_flags(client, facilitator_of_three):
     user = facilitator_of_three[0]
     client.force_login(user)
-    response = client.get(reverse("stages:portfolio"))
+    response = client.get(reverse("portfolio"))
     rows = {r.collaboration.name: r for r in response.context["rows"]}
     assert set(rows) == {"Active Alliance", "Quiet Coalition", "Old Project"}
     a = rows["Active Alliance"]
@@ -280,7 +278,7 @@ def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilita
     client.force_login(user)
 
     def names(sort):
-        response = client.get(reverse("stages:portfolio"), {"sort": sort})
+        response = client.get(reverse("portfolio"), {"sort": sort})
         assert response.status_code == 200
         return [r.collaboration.name for r in response.context["rows"]]
 
@@ -296,7 +294,7 @@ def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilita
 def test_portfolio_csv_holds_what_the_page_shows(client, facilitator_of_three):
     user = facilitator_of_three[0]
     client.force_login(user)
-    response = client.get(reverse("stages:portfolio-csv"), {"sort": "name"})
+    response = client.get(reverse("portfolio-csv"), {"sort": "name"})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -319,18 +317,18 @@ def test_portfolio_csv_holds_what_the_page_shows(client, facilitator_of_three):
 
 
 def test_portfolio_explains_itself_to_someone_who_facilitates_nothing(cast):
-    response = cast.client("partner").get(reverse("stages:portfolio"))
+    response = cast.client("partner").get(reverse("portfolio"))
     assert response.status_code == 200
     assert "You do not facilitate any collaboration yet" in response.content.decode()
     csv_rows = list(
         csv.reader(
-            io.StringIO(cast.client("viewer").get(reverse("stages:portfolio-csv")).content.decode())
+            io.StringIO(cast.client("viewer").get(reverse("portfolio-csv")).content.decode())
         )
     )
     assert len(csv_rows) == 1  # the header only
 
 
-@pytest.mark.parametrize("name", ["stages:portfolio", "stages:portfolio-csv"])
+@pytest.mark.parametrize("name", ["portfolio", "portfolio-csv"])
 def test_portfolio_needs_a_sign_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -339,8 +337,8 @@ def test_portfolio_needs_a_sign_in(client, name):
 
 @pytest.mark.parametrize("who", ["facilitator", "partner", "viewer", "outsider"])
 def test_only_facilitators_see_a_collaboration_in_their_portfolio(cast, who):
-    text = cast.client(who).get(reverse("stages:portfolio")).content.decode()
-    exported = cast.client(who).get(reverse("stages:portfolio-csv")).content.decode()
+    text = cast.client(who).get(reverse("portfolio")).content.decode()
+    exported = cast.client(who).get(reverse("portfolio-csv")).content.decode()
     shown = who == "facilitator"
     assert (cast.collaboration.name in text) is shown
     assert (cast.collaboration.name in exported) is shown
@@ -353,7 +351,7 @@ def test_dashboard_shows_health_with_tools_to_revisit_and_support_given(cast):
     Activity.objects.create(
         collaboration=cast.collaboration, date=TODAY, strategy=Strategy.STAFF, description="x"
     )
-    response = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    response = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
     text = response.content.decode()
     assert "Average 3.0 of 5, from 1 member." in text
     # The weak factor points to the tool that addresses it.
@@ -369,7 +367,7 @@ def test_dashboard_shows_health_with_tools_to_revisit_and_support_given(cast):
 def test_dashboard_offers_the_report_to_every_member(cast, who):
     text = (
         cast.client(who)
-        .get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+        .get(reverse("collaboration", args=[cast.collaboration.pk]))
         .content.decode()
     )
     assert f'href="{reverse("reports:report", args=[cast.collaboration.pk])}"' in text
@@ -409,7 +407,7 @@ def test_dashboard_shows_resources_by_status_with_the_gap_apart(cast):
         "needed": 1000000.0,
     }
     assert [s.gap for s in sums] == [False, False, False, True]
-    page = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    page = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
     text = page.content.decode()
     assert "$520,000" in text and "$1,000,000" in text
     assert "1,520,000" not in text

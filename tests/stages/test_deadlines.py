@@ -13,9 +13,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from dashboards.progress import StageProgress, current_stage
 from stages.deadlines import deadline_status
 from stages.models import Stage, Tool, Worksheet
-from stages.progress import StageProgress, current_stage
 from stages.worksheets.declarations import definition_for
 
 pytestmark = pytest.mark.django_db
@@ -75,14 +75,14 @@ def test_dashboard_portfolio_worksheet_and_report_show_one_status(cast):
     )  # fmt: skip
     client = cast.client("facilitator")
     pages = {
-        "dashboard": reverse("stages:dashboard", args=[cast.collaboration.pk]),
+        "dashboard": reverse("collaboration", args=[cast.collaboration.pk]),
         "report": reverse("reports:report", args=[cast.collaboration.pk]),
     }
     for name, url in pages.items():
         text = _one_line(client.get(url).content.decode())
         assert "Late: was on track" in text, name
         assert "Late On track" not in text, name
-    portfolio = client.get(reverse("stages:portfolio"))
+    portfolio = client.get(reverse("portfolio"))
     [row] = portfolio.context["rows"]
     assert row.late == 1
     # The viewer reads the worksheet as the report does.
@@ -118,14 +118,12 @@ def test_dashboard_portfolio_and_csv_agree_on_the_current_stage(cast):
     )
     client = cast.client("facilitator")
     dashboard = _one_line(
-        client.get(reverse("stages:dashboard", args=[cast.collaboration.pk])).content.decode()
+        client.get(reverse("collaboration", args=[cast.collaboration.pk])).content.decode()
     )
     assert "Current stage 1 Diagnosis" in dashboard
-    [row] = client.get(reverse("stages:portfolio")).context["rows"]
+    [row] = client.get(reverse("portfolio")).context["rows"]
     assert row.current_stage.slug == "diagnosis"
-    body = list(
-        csv.reader(io.StringIO(client.get(reverse("stages:portfolio-csv")).content.decode()))
-    )
+    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
     assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "Diagnosis"
 
 
@@ -137,10 +135,8 @@ def test_a_finished_collaboration_says_all_stages_complete(cast):
     client = cast.client("facilitator")
     assert (
         "All stages complete"
-        in client.get(reverse("stages:dashboard", args=[cast.collaboration.pk])).content.decode()
+        in client.get(reverse("collaboration", args=[cast.collaboration.pk])).content.decode()
     )
-    assert "All stages complete" in client.get(reverse("stages:portfolio")).content.decode()
-    body = list(
-        csv.reader(io.StringIO(client.get(reverse("stages:portfolio-csv")).content.decode()))
-    )
+    assert "All stages complete" in client.get(reverse("portfolio")).content.decode()
+    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
     assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "All stages complete"

@@ -178,7 +178,7 @@ def test_dashboard_indicator_page_and_report_agree(cast, indicator):
     _measure(cast, 95, _days(-100))  # older: not the latest, though typed last
     viewer = cast.client("viewer")
     pages = {
-        "dashboard": viewer.get(reverse("stages:dashboard", args=[cast.collaboration.pk])),
+        "dashboard": viewer.get(reverse("collaboration", args=[cast.collaboration.pk])),
         "indicator": viewer.get(indicator),
         "report": viewer.get(reverse("reports:report", args=[cast.collaboration.pk])),
     }
@@ -194,7 +194,7 @@ def test_a_measurement_at_zero_percent_is_still_a_measurement(cast, indicator):
     """A value below the baseline is 0% of the way, not "no measurement"."""
     _measure(cast, 130, _days(-1))
     for url in (
-        reverse("stages:dashboard", args=[cast.collaboration.pk]),
+        reverse("collaboration", args=[cast.collaboration.pk]),
         reverse("reports:report", args=[cast.collaboration.pk]),
     ):
         text = cast.client("viewer").get(url).content.decode()

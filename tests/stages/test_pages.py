@@ -25,7 +25,7 @@ def test_landing_page_shows_the_toolkit_to_visitors(client):
 def test_landing_sends_signed_in_people_to_their_collaborations(cast):
     response = cast.client("partner").get("/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("stages:collaboration-list")
+    assert response["Location"] == reverse("collaboration-list")
 
 
 def test_collaboration_list_shows_only_my_collaborations_with_progress(cast):
@@ -36,7 +36,7 @@ def test_collaboration_list_shows_only_my_collaborations_with_progress(cast):
         tool=Tool.objects.get(slug="engage-potential-partners"),
         status=Worksheet.Status.COMPLETE,
     )
-    response = cast.client("viewer").get(reverse("stages:collaboration-list"))
+    response = cast.client("viewer").get(reverse("collaboration-list"))
     page = response.content.decode()
     assert cast.collaboration.name in page
     assert "Somebody Else" not in page
@@ -44,26 +44,35 @@ def test_collaboration_list_shows_only_my_collaborations_with_progress(cast):
 
 
 def test_collaboration_list_explains_what_to_do_when_empty(cast):
-    response = cast.client("outsider").get(reverse("stages:collaboration-list"))
+    response = cast.client("outsider").get(reverse("collaboration-list"))
     assert "You are not part of a collaboration yet" in response.content.decode()
 
 
 def test_archived_collaborations_are_listed_apart(cast):
     cast.collaboration.archived_at = timezone.now()
     cast.collaboration.save()
-    response = cast.client("partner").get(reverse("stages:collaboration-list"))
+    response = cast.client("partner").get(reverse("collaboration-list"))
     assert response.context["archived"][0][0].collaboration == cast.collaboration
     assert response.context["active"] == []
 
 
+def _section(page: str, labelled_by: str) -> str:
+    """The dashboard's own section labelled by `labelled_by`, without the site navigation that
+    links to every stage on every page."""
+    start = page.index(f'aria-labelledby="{labelled_by}"')
+    return page[start : page.index("</section>", start)]
+
+
 def test_dashboard_shows_four_stages_and_seventeen_tools(cast):
-    response = cast.client("partner").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    response = cast.client("partner").get(reverse("collaboration", args=[cast.collaboration.pk]))
     page = response.content.decode()
     for stage in Stage.objects.all():
-        assert stage.question in page
-        assert reverse("stages:stage", args=[cast.collaboration.pk, stage.slug]) in page
+        card = _section(page, f"stage-{stage.slug}")
+        assert stage.question in card
+        assert reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug]) in card
+    all_tools = _section(page, "all-tools")
     for tool in Tool.objects.all():
-        assert reverse("stages:worksheet", args=[cast.collaboration.pk, tool.slug]) in page
+        assert reverse("stages:worksheet", args=[cast.collaboration.pk, tool.slug]) in all_tools
     assert len(response.context["tools"]) == 17
 
 
@@ -78,14 +87,14 @@ def test_dashboard_counts_progress_per_stage(cast):
     Worksheet.objects.create(
         collaboration=cast.collaboration, tool=tools[2], status=Worksheet.Status.IN_PROGRESS
     )
-    response = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    response = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
     design = next(p for p in response.context["progress"] if p.stage.slug == "design")
     assert (design.tools, design.complete, design.in_progress, design.not_started) == (6, 1, 2, 3)
     assert "1 of 6 complete, 2 in progress" in response.content.decode()
 
 
 def test_dashboard_actions_follow_the_role(cast):
-    url = reverse("stages:dashboard", args=[cast.collaboration.pk])
+    url = reverse("collaboration", args=[cast.collaboration.pk])
     edit = reverse("collaborations:edit", args=[cast.collaboration.pk])
     assert edit in cast.client("facilitator").get(url).content.decode()
     assert edit not in cast.client("partner").get(url).content.decode()
@@ -95,7 +104,7 @@ def test_dashboard_actions_follow_the_role(cast):
 def test_stage_page_shows_question_summary_and_its_tools(cast):
     stage = Stage.objects.get(slug="implementation")
     response = cast.client("partner").get(
-        reverse("stages:stage", args=[cast.collaboration.pk, stage.slug])
+        reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug])
     )
     page = response.content.decode()
     assert stage.question in page
@@ -169,13 +178,13 @@ def test_collaboration_header_links_every_stage(cast):
     )
     page = response.content.decode()
     for stage in Stage.objects.all():
-        assert reverse("stages:stage", args=[cast.collaboration.pk, stage.slug]) in page
+        assert reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug]) in page
 
 
 def test_user_text_is_escaped(cast):
     cast.collaboration.name = "<script>alert('x')</script>"
     cast.collaboration.save()
-    response = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    response = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
     page = response.content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert" in page

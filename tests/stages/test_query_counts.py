@@ -28,14 +28,14 @@ def test_collaboration_list_queries_do_not_grow(client):
     user = make_user()
     client.force_login(user)
     make_member(make_collaboration(), Role.FACILITATOR, user)
-    few = _queries(client, reverse("stages:collaboration-list"))
+    few = _queries(client, reverse("collaboration-list"))
     tools = list(Tool.objects.all())
     for _ in range(6):
         collaboration = make_collaboration()
         make_member(collaboration, Role.PARTNER, user)
         for tool in tools[:5]:
             Worksheet.objects.create(collaboration=collaboration, tool=tool, status="complete")
-    assert _queries(client, reverse("stages:collaboration-list")) == few
+    assert _queries(client, reverse("collaboration-list")) == few
 
 
 def _fill(collaboration, partners: int, rows: int, user) -> None:
@@ -99,9 +99,9 @@ def _fill(collaboration, partners: int, rows: int, user) -> None:
 
 
 COLLABORATION_PAGES = [
-    ("stages:dashboard", {}),
-    ("stages:stage", {"stage_slug": "design"}),
-    ("stages:stage", {"stage_slug": "implementation"}),
+    ("collaboration", {}),
+    ("dashboards:stage", {"stage_slug": "design"}),
+    ("dashboards:stage", {"stage_slug": "implementation"}),
     ("collaborations:partners", {}),
     ("stages:worksheet", {"tool_slug": "share-a-vision-of-success"}),
     (
@@ -129,7 +129,7 @@ def test_collaboration_pages_queries_do_not_grow(page, kwargs):
     assert counts[0] == counts[1]
 
 
-@pytest.mark.parametrize("page", ["stages:portfolio", "stages:portfolio-csv"])
+@pytest.mark.parametrize("page", ["portfolio", "portfolio-csv"])
 def test_portfolio_queries_do_not_grow(page):
     """A portfolio of 2 collaborations and one of 50 take the same number of queries."""
     counts = []

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from collaborations.models import Collaboration
-from stages.management.commands.seed_demo import COLLABORATION
+from demo.management.commands.seed_demo import COLLABORATION
 from support.models import Activity, Barrier, ResourceLead
 
 pytestmark = pytest.mark.django_db

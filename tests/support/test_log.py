@@ -261,7 +261,7 @@ def test_activity_form_explains_the_strategies(cast):
 
 def test_collaboration_menu_links_to_the_support_log(cast):
     url = reverse("support:log", args=[cast.collaboration.pk])
-    dashboard = cast.client("viewer").get(reverse("stages:dashboard", args=[cast.collaboration.pk]))
+    dashboard = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
     assert f'href="{url}"' in dashboard.content.decode()
     page = cast.client("viewer").get(url).content.decode()
     assert f'href="{url}" aria-current="page"' in page

@@ -1,0 +1,256 @@
+"""A collaboration seen from above, for its dashboard: where it stands in the four stages, what
+waits for review, what has gone quiet, what is due or late, how partners follow through, and
+how its indicators move. Everything is read in a fixed number of queries, whatever the size
+of the collaboration, and worked out from the worksheet declarations, not per tool."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils import timezone
+
+from charts import svg as charts
+from collaborations.models import Collaboration, Partner, Sector
+from dashboards.progress import (
+    StageProgress,
+    current_stage,
+    percent_complete,
+    stage_progress_chart,
+    tally,
+)
+from stages.deadlines import DeadlineStatus, deadline_status
+from stages.indicators import Indicator, indicators_of
+from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
+from stages.worksheets.declarations import DEFINITIONS
+from stages.worksheets.display import StatusSum, display, status_sums
+from stages.worksheets.schema import Table
+
+QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
+SOON_DAYS = 30  # promises due this soon are shown
+RECENT_ACTIVITY = 8
+
+ToolSheet = tuple[Tool, Worksheet]
+
+
+@dataclass
+class Due:
+    """A promised row (a commitment, a milestone) that is late or due soon."""
+
+    tool: Tool
+    table: Table
+    what: str
+    partner: str
+    status: DeadlineStatus
+
+    @property
+    def due(self) -> datetime.date | None:
+        return self.status.due
+
+    @property
+    def late(self) -> bool:
+        return self.status.late
+
+
+@dataclass
+class FollowThrough:
+    """Of a partner's promises that have come due, how many were kept."""
+
+    partner: str
+    kept: int = 0
+    came_due: int = 0
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.kept / self.came_due) if self.came_due else None
+
+
+@dataclass
+class Overview:
+    collaboration: Collaboration
+    today: datetime.date
+    progress: list[StageProgress]
+    tools: list[ToolSheet]
+    partners: list[Partner]
+    activity: list[WorksheetRevision]
+    # Measurements by tool, then by (table, row id), oldest first.
+    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = field(default_factory=dict)
+    indicators: list[Indicator] = field(default_factory=list)
+    due: list[Due] = field(default_factory=list)
+    follow_through: list[FollowThrough] = field(default_factory=list)
+
+    @property
+    def waiting_review(self) -> list[ToolSheet]:
+        return [(t, w) for t, w in self.tools if w.status == Worksheet.Status.READY_FOR_REVIEW]
+
+    @property
+    def untouched(self) -> list[ToolSheet]:
+        """Started, not complete, and unchanged for `QUIET_DAYS` days or more."""
+        since = timezone.now() - datetime.timedelta(days=QUIET_DAYS)
+        return [
+            (t, w)
+            for t, w in self.tools
+            if w.pk
+            and w.status != Worksheet.Status.COMPLETE
+            and w.updated_at is not None
+            and w.updated_at < since
+        ]
+
+    @property
+    def late(self) -> list[Due]:
+        return [d for d in self.due if d.late]
+
+    @property
+    def due_soon(self) -> list[Due]:
+        return [d for d in self.due if not d.late]
+
+    @property
+    def sectors(self) -> list[tuple[str, list[Partner]]]:
+        """Partner organizations under each sector that has any, in sector order."""
+        by_sector: dict[str, list[Partner]] = defaultdict(list)
+        for partner in self.partners:
+            by_sector[partner.sector].append(partner)
+        return [(label, by_sector[value]) for value, label in Sector.choices if by_sector[value]]
+
+    @property
+    def current_stage(self) -> Stage | None:
+        return current_stage(self.progress)
+
+    @property
+    def percent_complete(self) -> int:
+        return percent_complete(self.progress)
+
+    @cached_property
+    def resources(self) -> list[tuple[Tool, Table, list[StatusSum]]]:
+        """Each started ledger with status totals (the resource ledger), summed by status:
+        committed, pledged, potential and needed apart."""
+        found = []
+        for tool, sheet in self.tools:
+            definition = DEFINITIONS.get(tool.slug)
+            for table in definition.tables if definition and sheet.pk else []:
+                rows = sheet.answers.get(table.name) or []
+                if table.totals and table.totals.status and rows:
+                    found.append((tool, table, status_sums(table, rows)))
+        return found
+
+    def answers(self, slug: str) -> dict:
+        return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
+
+    def charts(self) -> list:
+        """The dashboard's charts, in the order they are shown: stages, partners, then what
+        each started worksheet's tables call for."""
+        found = [
+            stage_progress_chart(self.progress),
+            charts.partners_by_sector_chart(self.partners),
+        ]
+        for tool, sheet in self.tools:
+            definition = DEFINITIONS.get(tool.slug)
+            if definition and sheet.pk:
+                found += charts.worksheet_charts(
+                    definition,
+                    sheet.answers,
+                    self.partners,
+                    self.measurements[tool.pk],
+                    self.collaboration.currency,
+                )
+        return found
+
+
+def _worksheets(collaboration: Collaboration) -> list[ToolSheet]:
+    saved = {
+        w.tool_id: w
+        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
+    }
+    tools = Tool.objects.select_related("stage").order_by("number")
+    return [(t, saved.get(t.pk) or Worksheet(collaboration=collaboration, tool=t)) for t in tools]
+
+
+def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
+    """Stage progress from worksheets already loaded (no further queries)."""
+    stages: dict[int, tuple] = {}
+    for tool, _sheet in tools:
+        stage, count = stages.get(tool.stage_id, (tool.stage, 0))
+        stages[tool.stage_id] = (stage, count + 1)
+    return tally(stages.values(), ((t.stage_id, w.status, 1) for t, w in tools if w.pk))
+
+
+def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.date):
+    """Late and soon-due rows of every table with deadlines, and follow-through per partner."""
+    names = {p.pk: p.name for p in partners}
+    due: list[Due] = []
+    follow: dict[str, FollowThrough] = {}
+    soon = today + datetime.timedelta(days=SOON_DAYS)
+    for tool, sheet in tools:
+        definition = DEFINITIONS.get(tool.slug)
+        for table in definition.tables if definition and sheet.pk else []:
+            rule = table.deadlines
+            if rule is None:
+                continue
+            columns = {c.name: c for c in table.columns}
+            for row in sheet.answers.get(table.name) or []:
+                standing = deadline_status(table, row, today)
+                partner = ""
+                if rule.partner:
+                    partner = display(columns[rule.partner], row.get(rule.partner), names)
+                when = standing.due
+                if standing.late or (standing.open and when is not None and when <= soon):
+                    due.append(Due(tool, table, row.get(rule.what) or "", partner, standing))
+                if rule.partner and partner:
+                    record = follow.setdefault(partner, FollowThrough(partner))
+                    if standing.recorded in rule.kept:
+                        record.kept += 1
+                        record.came_due += 1
+                    elif standing.late:
+                        record.came_due += 1
+    due.sort(key=lambda d: (not d.late, d.due or datetime.date.max))
+    return due, sorted(follow.values(), key=lambda f: f.partner.lower())
+
+
+def _measurements(collaboration: Collaboration) -> dict:
+    measured: dict = defaultdict(lambda: defaultdict(list))
+    for m in Measurement.objects.filter(collaboration=collaboration).order_by("date", "created_at"):
+        measured[m.tool_id][m.table, m.row_id].append(m)
+    return measured
+
+
+def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
+    found = []
+    for tool, sheet in tools:
+        definition = DEFINITIONS.get(tool.slug)
+        if definition and sheet.pk:
+            found += indicators_of(tool, definition.tables, sheet.answers, measured[tool.pk])
+    return found
+
+
+def overview(collaboration: Collaboration, today: datetime.date | None = None) -> Overview:
+    today = today or timezone.localdate()
+    tools = _worksheets(collaboration)
+    partners = list(collaboration.partners.order_by("name"))
+    activity = list(
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration)
+        .select_related("worksheet__tool", "user")
+        .defer("answers", "worksheet__answers")
+        .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
+    )
+    due, follow_through = _promises(tools, partners, today)
+    measured = _measurements(collaboration)
+    return Overview(
+        collaboration=collaboration,
+        today=today,
+        progress=_progress(tools),
+        tools=tools,
+        partners=partners,
+        activity=activity,
+        measurements=measured,
+        indicators=_indicators(tools, measured),
+        due=due,
+        follow_through=follow_through,
+    )
+
+
+def stage_overview(collaboration: Collaboration, stage: Stage) -> tuple[StageProgress, list]:
+    """A stage's progress and its tools with their worksheets."""
+    tools = [(t, w) for t, w in _worksheets(collaboration) if t.stage_id == stage.pk]
+    return _progress(tools)[0], tools

@@ -1,0 +1,109 @@
+"""Where collaborations stand in the four stages, computed in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from charts.svg import MUTED, PALETTE, Bar, BarChart, Series
+from stages.models import Stage, Worksheet
+
+
+@dataclass
+class StageProgress:
+    stage: Stage
+    tools: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> int:
+        return self.counts.get(Worksheet.Status.COMPLETE, 0)
+
+    @property
+    def in_progress(self) -> int:
+        return self.counts.get(Worksheet.Status.IN_PROGRESS, 0) + self.counts.get(
+            Worksheet.Status.READY_FOR_REVIEW, 0
+        )
+
+    @property
+    def not_started(self) -> int:
+        return self.tools - self.complete - self.in_progress
+
+    @property
+    def percent_complete(self) -> int:
+        return round(100 * self.complete / self.tools) if self.tools else 0
+
+    @property
+    def percent_started(self) -> int:
+        """Complete and in progress together, as a share of the stage's tools."""
+        return round(100 * (self.complete + self.in_progress) / self.tools) if self.tools else 0
+
+
+def tally(
+    stages: Iterable[tuple[Stage, int]], statuses: Iterable[tuple[int, str, int]]
+) -> list[StageProgress]:
+    """Stage progress, in stage order, from each stage with its number of tools and the
+    worksheets counted by (stage id, status, how many). The one place progress is counted,
+    whether the worksheets were counted by the database or are already loaded."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for stage_id, status, n in statuses:
+        counts[stage_id][status] = counts[stage_id].get(status, 0) + n
+    ordered = sorted(stages, key=lambda pair: pair[0].number)
+    return [StageProgress(stage, tools, counts.get(stage.pk, {})) for stage, tools in ordered]
+
+
+def percent_complete(progress: Iterable[StageProgress]) -> int:
+    """Complete worksheets as a share of all the toolkit's tools, across stages."""
+    progress = list(progress)
+    tools = sum(p.tools for p in progress)
+    return round(100 * sum(p.complete for p in progress) / tools) if tools else 0
+
+
+def current_stage(progress: list[StageProgress]) -> Stage | None:
+    """The stage a collaboration is in: the earliest stage with a tool not yet complete, or
+    None once every stage is complete ("All stages complete"). Work begun further on does
+    not move it: a collaboration is in diagnosis until diagnosis is done."""
+    return next((p.stage for p in progress if p.complete < p.tools), None)
+
+
+def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProgress]]:
+    """For each collaboration, its progress in every stage, in stage order."""
+    ids = list(collaboration_ids)
+    stages = [(s, s.tool_count) for s in Stage.objects.annotate(tool_count=Count("tools"))]
+    statuses: dict[int, list[tuple[int, str, int]]] = defaultdict(list)
+    rows = (
+        Worksheet.objects.filter(collaboration_id__in=ids)
+        .values_list("collaboration_id", "tool__stage_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for collaboration_id, stage_id, status, n in rows:
+        statuses[collaboration_id].append((stage_id, status, n))
+    return {cid: tally(stages, statuses[cid]) for cid in ids}
+
+
+def stage_progress_chart(progress: list[StageProgress], key: str = "stage-progress") -> BarChart:
+    return BarChart(
+        key=key,
+        title=_("Progress through the four stages"),
+        description=_(
+            "For each stage, how many of its tools are complete, in progress and not started."
+        ),
+        series=[
+            Series(_("Complete"), PALETTE[2]),
+            Series(_("In progress"), PALETTE[1]),
+            Series(_("Not started"), MUTED),
+        ],
+        bars=[
+            Bar(
+                f"{p.stage.number}. {p.stage.name}",
+                [p.complete, p.in_progress, p.not_started],
+                text=_("%(done)s of %(tools)s") % {"done": p.complete, "tools": p.tools},
+            )
+            for p in progress
+        ],
+        label_heading=_("Stage"),
+    )

@@ -1,0 +1,54 @@
+"""Tool 2: the `share-a-vision-of-success` worksheet."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from stages.worksheets.schema import Definition, Field, Kind, Section, Table
+
+DEFINITION = Definition(
+    tool="share-a-vision-of-success",
+    sign_off=True,
+    sections=(
+        Section(
+            title=_("The vision we share"),
+            prompts=(
+                _("In a sentence or two, what will be different if we succeed?"),
+                _("What is our mission, in words a neighbor would understand?"),
+                _("Which goals will we pursue together, and which comes first?"),
+                _("Which outcomes would make every partner proud of the result?"),
+            ),
+            parts=(
+                Field("vision", _("Vision statement"), required=True),
+                Field("goals", _("Goals"), required=True),
+                Field("ideal_outcomes", _("Ideal outcomes")),
+                Field("priorities", _("Priorities")),
+            ),
+        ),
+        Section(
+            title=_("What success means for each partner"),
+            prompts=(
+                _("What would success look like from each partner's point of view?"),
+                _("How does each partner gain if the collaboration succeeds?"),
+                _("Where do our pictures of success differ, and can we live with that?"),
+            ),
+            parts=(
+                Table(
+                    name="partner_success",
+                    label=_("Success for each partner"),
+                    columns=(
+                        Field("partner", _("Partner"), Kind.PARTNER, required=True),
+                        Field(
+                            "success",
+                            _("What success means to them"),
+                            Kind.TEXT,
+                            max_length=300,
+                        ),
+                        Field("benefit", _("How they gain"), Kind.TEXT, max_length=300),
+                    ),
+                ),
+                Field("differences", _("Where our pictures of success differ")),
+            ),
+        ),
+    ),
+)
