@@ -101,7 +101,7 @@ def test_a_new_collaboration_takes_the_default_currency(client, settings):
     settings.DEFAULT_CURRENCY = "EUR"
     client.force_login(make_user())
     client.post(
-        reverse("collaborations:new"),
+        reverse("collaboration-new"),
         {"name": "Eastside", "issue": "Food", "community": "Eastside"},
     )
     assert Collaboration.objects.get(name="Eastside").currency == "EUR"
