@@ -47,6 +47,11 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("comment", _("Comment on worksheets"), _EDITORS),
     Permission("request_review", _("Mark a worksheet ready for review"), _EDITORS),
     Permission("sign_off", _("Record their organization's sign-off"), _EDITORS),
+    Permission(
+        "sign_off_for_others",
+        _("Record another organization's sign-off on its behalf, saying so"),
+        _FACILITATORS,
+    ),
     Permission("review_worksheets", _("Mark worksheets complete or send them back"), _FACILITATORS),
     Permission("resolve_comments", _("Resolve comments"), _FACILITATORS),
     Permission(

@@ -8,17 +8,24 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 
 from charts import svg as charts
 from collaborations.models import Collaboration, Partner, Sector
-from dashboards.progress import StageProgress, percent_complete, stage_progress_chart, tally
-from stages.indicators import IndicatorProgress
+from dashboards.progress import (
+    StageProgress,
+    current_stage,
+    percent_complete,
+    stage_progress_chart,
+    tally,
+)
+from stages.deadlines import DeadlineStatus, deadline_status
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS
-from stages.worksheets.display import display
+from stages.worksheets.display import StatusSum, display, status_sums
 from stages.worksheets.schema import Table
 
 QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
@@ -36,9 +43,15 @@ class Due:
     table: Table
     what: str
     partner: str
-    due: datetime.date | None
-    status: str
-    late: bool
+    status: DeadlineStatus
+
+    @property
+    def due(self) -> datetime.date | None:
+        return self.status.due
+
+    @property
+    def late(self) -> bool:
+        return self.status.late
 
 
 @dataclass
@@ -52,14 +65,6 @@ class FollowThrough:
     @property
     def percent(self) -> int | None:
         return round(100 * self.kept / self.came_due) if self.came_due else None
-
-
-@dataclass
-class Indicator:
-    tool: Tool
-    table: Table
-    row_id: str
-    progress: IndicatorProgress
 
 
 @dataclass
@@ -110,8 +115,25 @@ class Overview:
         return [(label, by_sector[value]) for value, label in Sector.choices if by_sector[value]]
 
     @property
+    def current_stage(self) -> Stage | None:
+        return current_stage(self.progress)
+
+    @property
     def percent_complete(self) -> int:
         return percent_complete(self.progress)
+
+    @cached_property
+    def resources(self) -> list[tuple[Tool, Table, list[StatusSum]]]:
+        """Each started ledger with status totals (the resource ledger), summed by status:
+        committed, pledged, potential and needed apart."""
+        found = []
+        for tool, sheet in self.tools:
+            definition = DEFINITIONS.get(tool.slug)
+            for table in definition.tables if definition and sheet.pk else []:
+                rows = sheet.answers.get(table.name) or []
+                if table.totals and table.totals.status and rows:
+                    found.append((tool, table, status_sums(table, rows)))
+        return found
 
     def answers(self, slug: str) -> dict:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
@@ -127,7 +149,11 @@ class Overview:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
                 found += charts.worksheet_charts(
-                    definition, sheet.answers, self.partners, self.measurements[tool.pk]
+                    definition,
+                    sheet.answers,
+                    self.partners,
+                    self.measurements[tool.pk],
+                    self.collaboration.currency,
                 )
         return found
 
@@ -164,31 +190,19 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
                 continue
             columns = {c.name: c for c in table.columns}
             for row in sheet.answers.get(table.name) or []:
-                status = row.get(rule.status) or ""
-                when = parse_date(row.get(rule.due) or "")
-                closed = status in rule.closed
-                late = status in rule.late or (not closed and when is not None and when < today)
+                standing = deadline_status(table, row, today)
                 partner = ""
                 if rule.partner:
                     partner = display(columns[rule.partner], row.get(rule.partner), names)
-                if late or (not closed and when is not None and when <= soon):
-                    due.append(
-                        Due(
-                            tool,
-                            table,
-                            row.get(rule.what) or "",
-                            partner,
-                            when,
-                            display(columns[rule.status], status, names),
-                            late,
-                        )
-                    )
+                when = standing.due
+                if standing.late or (standing.open and when is not None and when <= soon):
+                    due.append(Due(tool, table, row.get(rule.what) or "", partner, standing))
                 if rule.partner and partner:
                     record = follow.setdefault(partner, FollowThrough(partner))
-                    if status in rule.kept:
+                    if standing.recorded in rule.kept:
                         record.kept += 1
                         record.came_due += 1
-                    elif late:
+                    elif standing.late:
                         record.came_due += 1
     due.sort(key=lambda d: (not d.late, d.due or datetime.date.max))
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())
@@ -205,14 +219,8 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
         definition = DEFINITIONS.get(tool.slug)
-        for table in definition.tables if definition and sheet.pk else []:
-            if table.measured is None:
-                continue
-            for row in sheet.answers.get(table.name) or []:
-                values = measured[tool.pk].get((table.name, row.get("id")), [])
-                found.append(
-                    Indicator(tool, table, row.get("id"), IndicatorProgress.of(table, row, values))
-                )
+        if definition and sheet.pk:
+            found += indicators_of(tool, definition.tables, sheet.answers, measured[tool.pk])
     return found
 
 

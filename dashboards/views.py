@@ -128,7 +128,7 @@ def portfolio_csv(request: HttpRequest) -> HttpResponse:
             [
                 _csv_cell(row.collaboration.name),
                 _csv_cell(row.collaboration.community),
-                row.current_stage.name,
+                row.current_stage.name if row.current_stage else _("All stages complete"),
                 row.percent_complete,
                 row.reviews_waiting,
                 row.last_activity.date().isoformat() if row.last_activity else "",

@@ -24,6 +24,7 @@ from charts.svg import (
 from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import ShownSection, Total, present, totals
@@ -52,6 +53,7 @@ class ToolEntry:
     shown: list[ShownSection] = field(default_factory=list)
     totals: list[tuple[Table, list[Total]]] = field(default_factory=list)
     charts: list[BarChart | ScatterChart] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
     sign_offs: list[SignOff] = field(default_factory=list)
     # Partners who have not recorded a position, where the worksheet asks for sign-off.
     unsigned: list[Partner] = field(default_factory=list)
@@ -182,13 +184,16 @@ def _entry(
     if not entry.started:
         return entry
     answers = worksheet.answers or {}
-    entry.shown = present(definition, answers, partners)
+    currency = worksheet.collaboration.currency
+    entry.shown = present(definition, answers, partners, currency)
     entry.totals = [
         (table, lines)
         for table in definition.tables
-        if table.totals and (lines := totals(table, answers.get(table.name) or [], partners))
+        if table.totals
+        and (lines := totals(table, answers.get(table.name) or [], partners, currency))
     ]
-    entry.charts = worksheet_charts(definition, answers, partners, measurements)
+    entry.charts = worksheet_charts(definition, answers, partners, measurements, currency)
+    entry.indicators = indicators_of(tool, definition.tables, answers, measurements)
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}
@@ -227,7 +232,7 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
     )
     for m in (
         Measurement.objects.filter(collaboration=collaboration)
-        .only("tool_id", "table", "row_id", "date", "value")
+        .only("tool_id", "table", "row_id", "date", "value", "created_at")
         .order_by("date", "created_at")
     ):
         measurements[m.tool_id][m.table, m.row_id].append(m)
@@ -239,6 +244,7 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
             continue
         worksheet = worksheets.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool)
         worksheet.tool = tool
+        worksheet.collaboration = collaboration
         entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements[tool.pk])
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry

@@ -213,7 +213,12 @@ class SignOff(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The person who recorded it does not represent the organization: a facilitator wrote
+    # down the organization's position on its behalf, and said so.
+    on_behalf = models.BooleanField(_("recorded on the organization's behalf"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    NEEDS_NOTE = ("reservations", "disagrees")
 
     class Meta:
         verbose_name = _("sign-off")
@@ -283,3 +288,46 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.row_id} {self.date}: {self.value}"
+
+
+class MeasurementChange(models.Model):
+    """One entry of an indicator's history: a measurement recorded, corrected or removed, by
+    whom and when, with what it then said. Kept when the measurement itself is removed."""
+
+    class Action(models.TextChoices):
+        RECORDED = "recorded", _("Recorded")
+        CHANGED = "changed", _("Corrected")
+        REMOVED = "removed", _("Removed")
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="measurement_changes"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="+")
+    table = models.CharField(max_length=60)
+    row_id = models.CharField(max_length=40)
+    measurement = models.ForeignKey(
+        Measurement, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes"
+    )
+    action = models.CharField(_("what happened"), max_length=10, choices=Action.choices)
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("measurement change")
+        verbose_name_plural = _("measurement changes")
+        indexes = [models.Index(fields=["collaboration", "tool", "table", "row_id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=["recorded", "changed", "removed"]),
+                name="measurement_change_action_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.row_id} {self.date}: {self.value}"

@@ -22,7 +22,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stages.models import RevisionKind, Worksheet, WorksheetRevision
+from stages.models import Measurement, MeasurementChange, RevisionKind, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.merge import Conflict, merge, resolve
 
@@ -264,3 +264,48 @@ def worksheet_restore(
         )
         saved.written = True
     return saved
+
+
+# Measurements: every write leaves an entry in the indicator's history.
+
+
+def _history_entry(measurement: Measurement, action: str, user: AbstractBaseUser) -> None:
+    MeasurementChange.objects.create(
+        collaboration_id=measurement.collaboration_id,
+        tool_id=measurement.tool_id,
+        table=measurement.table,
+        row_id=measurement.row_id,
+        measurement=measurement if action != MeasurementChange.Action.REMOVED else None,
+        action=action,
+        date=measurement.date,
+        value=measurement.value,
+        note=measurement.note,
+        user=user,
+    )
+
+
+def measurement_record(*, measurement: Measurement, user: AbstractBaseUser) -> Measurement:
+    """Save a new measurement (its indicator and values set by the caller)."""
+    with transaction.atomic():
+        measurement.user = user
+        measurement.save()
+        _history_entry(measurement, MeasurementChange.Action.RECORDED, user)
+    return measurement
+
+
+def measurement_correct(*, measurement: Measurement, user: AbstractBaseUser) -> Measurement:
+    """Save a corrected measurement (changed by the caller), keeping the change in history."""
+    with transaction.atomic():
+        measurement.save(update_fields=["date", "value", "note"])
+        _history_entry(measurement, MeasurementChange.Action.CHANGED, user)
+    return measurement
+
+
+def measurement_remove(*, measurement: Measurement, user: AbstractBaseUser) -> bool:
+    """Remove a measurement, keeping what it said in history; False if it was already gone
+    (a second click, or someone else removed it first)."""
+    with transaction.atomic():
+        deleted, _by_model = Measurement.objects.filter(pk=measurement.pk).delete()
+        if deleted:
+            _history_entry(measurement, MeasurementChange.Action.REMOVED, user)
+    return bool(deleted)

@@ -55,4 +55,14 @@ urlpatterns = [
         views.indicator,
         name="indicator",
     ),
+    path(
+        "tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/measurements/<int:measurement_id>/",
+        views.measurement_edit,
+        name="measurement-edit",
+    ),
+    path(
+        "tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/measurements/<int:measurement_id>/remove/",
+        views.measurement_remove,
+        name="measurement-remove",
+    ),
 ]

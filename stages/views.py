@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,12 +14,14 @@ from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
+from collaborations.text import TOO_LONG
 from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
-from stages.indicators import IndicatorProgress
+from stages.indicators import indicator_standing
 from stages.models import (
     Comment,
     Measurement,
+    MeasurementChange,
     SignOff,
     Tool,
     Worksheet,
@@ -45,19 +48,25 @@ def _worksheet_context(
         sign_offs = {
             s.partner_id: s
             for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-                "user"
+                "user", "partner"
             )
         }
     own = sign_offs.get(membership.partner_id)
-    extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
+    if "sign_off_form" not in extra:
+        extra["sign_off_form"] = _sign_off_form(
+            membership,
+            partners,
+            initial={"position": own.position, "note": own.note} if own else None,
+        )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
     extra.setdefault(
         "present",
         presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
     )
     extra.setdefault("page_version", sheet.version)
+    extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     return dict(
-        links=_links(forms.definition, sheet.answers, partners),
+        links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -67,7 +76,7 @@ def _worksheet_context(
         worksheet=sheet,
         definition=forms.definition,
         forms=forms,
-        shown=present(forms.definition, sheet.answers, partners),
+        shown=present(forms.definition, sheet.answers, partners, collaboration.currency),
         revisions=_history(sheet, forms.definition),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -75,13 +84,26 @@ def _worksheet_context(
     )
 
 
-def _links(definition: Definition, answers: dict, partners: list[Partner]) -> dict:
+def _sign_off_form(
+    membership: Membership, partners: list[Partner], data=None, initial=None
+) -> SignOffForm:
+    return SignOffForm(
+        data,
+        initial=initial,
+        prefix="sign-off",
+        own=membership.partner,
+        partners=partners,
+        for_others=access.allowed(membership, "sign_off_for_others"),
+    )
+
+
+def _links(definition: Definition, answers: dict, partners: list[Partner], currency: str) -> dict:
     """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
     that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
     sums = [
-        (table, totals(table, answers.get(table.name) or [], partners))
+        (table, totals(table, answers.get(table.name) or [], partners, currency))
         for table in definition.tables
         if table.totals
     ]
@@ -128,7 +150,13 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     partners = list(membership.collaboration.partners.order_by("name"))
-    return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
+    forms = WorksheetForms(
+        definition_for(tool.slug),
+        sheet.answers,
+        partners,
+        currency=membership.collaboration.currency,
+    )
+    return sheet, forms
 
 
 @access.collaboration_view(get="view", post="edit_worksheets")
@@ -259,17 +287,20 @@ def _autosaved(
     return retarget(reswap(response, "outerHTML"), "#worksheet-form")
 
 
-def _shown_conflicts(conflicts: list, partners: list[Partner]) -> list[dict]:
+def _shown_conflicts(conflicts: list, partners: list[Partner], currency: str) -> list[dict]:
     """Each contested answer with both sides as people read them."""
     names = {p.pk: p.name for p in partners}
 
     def shown(conflict, value) -> str:
         if conflict.spec is not None:
-            return display(conflict.spec, value, names)
+            return display(conflict.spec, value, names, currency)
         if value is None:
             return _("(removed)")
         return " · ".join(
-            filter(None, (display(c, value.get(c.name), names) for c in conflict.table.columns))
+            filter(
+                None,
+                (display(c, value.get(c.name), names, currency) for c in conflict.table.columns),
+            )
         )
 
     return [
@@ -298,12 +329,16 @@ def _conflict(
         current,
         forms,
         conflict=True,
-        conflicts=_shown_conflicts(saved.conflicts, posted.partners),
+        conflicts=_shown_conflicts(
+            saved.conflicts, posted.partners, membership.collaboration.currency
+        ),
         others=saved.merged_with,
         merge_message=saved.merge_message,
     )
     return render(request, "stages/worksheet.html", context, status=409)
 
+
+REVIEW_NOTE_LIMIT = 2000  # WorksheetRevision.note
 
 REVIEW_DECISIONS = {
     "complete": Worksheet.Status.COMPLETE,
@@ -319,15 +354,14 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
     version = _posted_version(request)
     if decision is None or version is None or sheet.pk is None:
         return HttpResponseBadRequest(_("Unknown review decision."))
-    note = request.POST.get("note", "").strip()[:2000]
-    if decision == Worksheet.Status.IN_PROGRESS and not note:
-        context = _worksheet_context(
-            membership,
-            sheet,
-            forms,
-            review_error=_("Say what needs more work, so the partners know."),
-            review_note=note,
-        )
+    note = request.POST.get("note", "").strip()
+    error = ""
+    if len(note) > REVIEW_NOTE_LIMIT:
+        error = TOO_LONG % {"show_value": len(note), "limit_value": REVIEW_NOTE_LIMIT}
+    elif decision == Worksheet.Status.IN_PROGRESS and not note:
+        error = _("Say what needs more work, so the partners know.")
+    if error:
+        context = _worksheet_context(membership, sheet, forms, review_error=error, review_note=note)
         return render(request, "stages/worksheet.html", context, status=422)
     before = sheet.status
     try:
@@ -389,29 +423,37 @@ def worksheet_restore(
 def worksheet_sign_off(
     request: HttpRequest, membership: Membership, tool_slug: str
 ) -> HttpResponse:
-    """A member records where their partner organization stands on this worksheet."""
+    """A member records where the partner organization they represent stands on this
+    worksheet; a facilitator may record an organization's position on its behalf, saying so."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
-    if membership.partner is None:
+    form = _sign_off_form(membership, forms.partners, data=request.POST)
+    if "partner" not in form.fields and membership.partner is None:
         messages.error(
             request,
             _("Only a member who represents a partner organization can sign off for it."),
         )
         return redirect(sheet)
-    existing = SignOff.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, partner=membership.partner
-    ).first()
-    form = SignOffForm(request.POST, instance=existing, prefix="sign-off")
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, sign_off_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    form.instance.collaboration = membership.collaboration
-    form.instance.tool = sheet.tool
-    form.instance.partner = membership.partner
-    form.instance.user = request.user
-    form.save()
-    messages.success(request, _("Recorded for %(partner)s.") % {"partner": membership.partner.name})
+    SignOff.objects.update_or_create(
+        collaboration=membership.collaboration,
+        tool=sheet.tool,
+        partner=form.partner,
+        defaults={
+            "position": form.cleaned_data["position"],
+            "note": form.cleaned_data["note"].strip(),
+            "user": request.user,
+            "on_behalf": form.is_on_behalf,
+        },
+    )
+    if form.is_on_behalf:
+        message = _("Recorded on behalf of %(partner)s.")
+    else:
+        message = _("Recorded for %(partner)s.")
+    messages.success(request, message % {"partner": form.partner.name})
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
@@ -490,35 +532,47 @@ def worksheet_row_to_partner(
     return redirect(f"{sheet.get_absolute_url()}#links")
 
 
-@access.collaboration_view(get="view", post="edit_worksheets")
-def indicator(
-    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
-) -> HttpResponse:
-    """An indicator's measurements over time, against its baseline and target."""
+def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
+    """A measured row of a saved worksheet, its measurements and their history, or 404."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
         raise Http404
-    measurements = Measurement.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, table=table, row_id=row_id
-    ).select_related("user")
+    where = {
+        "collaboration": membership.collaboration,
+        "tool": sheet.tool,
+        "table": table,
+        "row_id": row_id,
+    }
+    measurements = list(
+        Measurement.objects.filter(**where).select_related("user").order_by("date", "created_at")
+    )
+    return sheet, spec, row, measurements, where
+
+
+@access.collaboration_view(get="view", post="edit_worksheets")
+def indicator(
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """An indicator's standing and measurements over time, against its baseline and target;
+    members who may edit worksheets record measurements here."""
+    sheet, spec, row, measurements, where = _indicator(membership, tool_slug, table, row_id)
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.collaboration = membership.collaboration
-        form.instance.tool = sheet.tool
-        form.instance.table = table
-        form.instance.row_id = row_id
-        form.instance.user = request.user
-        form.save()
+        for name, value in where.items():
+            setattr(form.instance, name, value)
+        services.measurement_record(measurement=form.instance, user=request.user)
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
-    progress = IndicatorProgress.of(spec, row, list(measurements))
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,
-        progress=progress,
+        table=spec,
+        row_id=row_id,
+        standing=indicator_standing(spec, row, measurements),
         measurements=measurements,
+        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
     )
     return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
@@ -558,3 +612,58 @@ def worksheet_ask_sign_off(
             % {"partners": ", ".join(waiting)},
         )
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
+
+
+@access.collaboration_view(get="edit_worksheets", post="edit_worksheets")
+def measurement_edit(
+    request: HttpRequest,
+    membership: Membership,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Correct a measurement: its date, value or note. The change is kept in the history."""
+    sheet, spec, row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    if measurement is None:
+        raise Http404
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    back = reverse("stages:indicator", args=[membership.collaboration_id, tool_slug, table, row_id])
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            services.measurement_correct(measurement=form.instance, user=request.user)
+            messages.success(request, _("Measurement corrected."))
+        return redirect(back)
+    context = dict(
+        stage=sheet.tool.stage,
+        tool=sheet.tool,
+        standing=indicator_standing(spec, row, measurements),
+        measurement=measurement,
+        form=form,
+        back=back,
+    )
+    status = 422 if form.errors else 200
+    return render(request, "stages/measurement_form.html", context, status=status)
+
+
+@access.collaboration_view(post="edit_worksheets")
+def measurement_remove(
+    request: HttpRequest,
+    membership: Membership,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Remove a measurement; what it said stays in the history. Removing one that is already
+    gone (a second click) only says so."""
+    _sheet, _spec, _row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    if measurement is not None and services.measurement_remove(
+        measurement=measurement, user=request.user
+    ):
+        messages.success(request, _("Measurement removed. It stays in the history below."))
+    else:
+        messages.info(request, _("That measurement had already been removed."))
+    return redirect("stages:indicator", membership.collaboration_id, tool_slug, table, row_id)

@@ -25,7 +25,7 @@ from django.utils.html import escape
 from collaborations import access
 from collaborations.models import Role
 from reports.models import ReportFile
-from stages.models import Comment, Tool, Worksheet, WorksheetRevision
+from stages.models import Comment, Measurement, Tool, Worksheet, WorksheetRevision
 from support.models import Activity
 from tests.factories import make_invitation
 
@@ -86,6 +86,10 @@ def world(cast) -> dict[str, object]:
         status=ReportFile.Status.READY,
     )
     report_file.file.save("report.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    measurement = Measurement.objects.create(
+        collaboration=collaboration, tool=measures, table="indicators", row_id="r1",
+        date="2026-01-05", value=3,
+    )  # fmt: skip
     return {
         "stage_slug": "design",
         "tool_slug": measures.slug,
@@ -98,6 +102,7 @@ def world(cast) -> dict[str, object]:
         "invitation_id": invitation.pk,
         "entry_id": activity.pk,
         "file_id": report_file.pk,
+        "measurement_id": measurement.pk,
     }
 
 

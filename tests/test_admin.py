@@ -26,6 +26,7 @@ MODELS = [
     ("notifications", "notification"),
     ("notifications", "emaildelivery"),
     ("notifications", "preferences"),
+    ("stages", "measurementchange"),
 ]
 
 

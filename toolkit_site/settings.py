@@ -321,6 +321,9 @@ TASKS = {
 # (`manage.py clean_report_files`).
 REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
 
+# Amounts are in this currency unless a collaboration chooses another (ISO 4217 code).
+DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
+
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 

@@ -25,11 +25,13 @@ def is_empty(value: Any) -> bool:
 class AnswersForm(forms.Form):
     """The single answers of a worksheet."""
 
-    def __init__(self, *args, definition: Definition, partners: list[Partner], **kwargs):
+    def __init__(
+        self, *args, definition: Definition, partners: list[Partner], currency: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.definition = definition
         for spec in definition.fields:
-            self.fields[spec.name] = form_field(spec, partner_choices(partners))
+            self.fields[spec.name] = form_field(spec, partner_choices(partners), currency=currency)
 
     def answers(self) -> dict[str, Any]:
         specs = {spec.name: spec for spec in self.definition.fields}
@@ -53,7 +55,7 @@ class RowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.table = table
         for spec in table.columns:
-            self.fields[spec.name] = form_field(spec, partner_choices(partners))
+            self.fields[spec.name] = form_field(spec, partner_choices(partners), in_table=True)
 
     def row(self) -> dict[str, Any] | None:
         """The row as stored, or None for a blank row (which is simply not kept)."""
@@ -120,14 +122,25 @@ class WorksheetForms:
     """Everything a worksheet page edits, bound or not, validated and read back together."""
 
     def __init__(
-        self, definition: Definition, answers: dict, partners: list[Partner], data=None
+        self,
+        definition: Definition,
+        answers: dict,
+        partners: list[Partner],
+        data=None,
+        currency: str = "",
     ) -> None:
         self.definition = definition
         self.saved = answers
         self.partners = partners
+        self.currency = currency
         initial = {spec.name: answers.get(spec.name) for spec in definition.fields}
         self.answers_form = AnswersForm(
-            data, initial=initial, definition=definition, partners=partners, prefix="answers"
+            data,
+            initial=initial,
+            definition=definition,
+            partners=partners,
+            currency=currency,
+            prefix="answers",
         )
         self.tables = {
             table.name: table_formset(table, partners, answers.get(table.name) or [], data)
@@ -150,7 +163,7 @@ class WorksheetForms:
 
     def bind(self, data) -> WorksheetForms:
         """The same worksheet's forms, bound to posted data."""
-        return WorksheetForms(self.definition, self.saved, self.partners, data)
+        return WorksheetForms(self.definition, self.saved, self.partners, data, self.currency)
 
     def is_valid(self) -> bool:
         results = [self.answers_form.is_valid()]

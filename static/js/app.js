@@ -242,3 +242,68 @@ document.addEventListener("DOMContentLoaded", () => {
     picker.hidden = true;
   });
 })();
+
+// Character counts (the GOV.UK pattern): a field with `data-char-limit` never cuts what is
+// typed; a count under it says how many characters are left or how many too many. The
+// visible count follows every keystroke; a separate live region tells screen readers once
+// typing pauses. Table cells show their count only near the limit, to keep rows short.
+// Without JavaScript, the field's hint states the limit and the server explains any excess.
+(() => {
+  const message = (remaining) => {
+    const data = document.body.dataset;
+    if (remaining === -1) return data.msgCharOver;
+    if (remaining === 1) return data.msgCharLeft;
+    const template = remaining < 0 ? data.msgCharsOver : data.msgCharsLeft;
+    return (template || "").replace("%(count)s", String(Math.abs(remaining)));
+  };
+
+  const counters = new WeakMap();
+  const counterFor = (field) => {
+    let counter = counters.get(field);
+    if (counter) return counter;
+    const id = `${field.id || field.name}-char-count`;
+    const visible = document.createElement("div");
+    visible.className = "form-text char-count";
+    visible.setAttribute("aria-hidden", "true");
+    const spoken = document.createElement("div");
+    spoken.className = "visually-hidden";
+    spoken.id = id;
+    spoken.setAttribute("aria-live", "polite");
+    field.after(visible, spoken);
+    const describedBy = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    field.setAttribute("aria-describedby", [...describedBy, id].join(" "));
+    const hint = document.getElementById(`${field.id}_helptext`);
+    for (const limit of hint ? hint.querySelectorAll(".char-limit-hint") : []) limit.hidden = true;
+    counter = { visible, spoken, timer: null };
+    counters.set(field, counter);
+    return counter;
+  };
+
+  const update = (field) => {
+    const limit = Number(field.dataset.charLimit);
+    if (!limit) return;
+    const remaining = limit - [...field.value].length;
+    const inTable = Boolean(field.closest("table"));
+    if (inTable && remaining > limit * 0.25 && !counters.has(field)) return;
+    const counter = counterFor(field);
+    const text = message(remaining);
+    counter.visible.textContent = text;
+    counter.visible.classList.toggle("text-danger", remaining < 0);
+    counter.visible.classList.toggle("fw-semibold", remaining < 0);
+    counter.visible.hidden = inTable && remaining > limit * 0.25;
+    clearTimeout(counter.timer);
+    counter.timer = setTimeout(() => { counter.spoken.textContent = text; }, 1000);
+  };
+
+  const all = () => {
+    for (const field of document.querySelectorAll("[data-char-limit]")) {
+      if (!field.closest("template")) update(field);
+    }
+  };
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSettle", all);
+  document.addEventListener("input", (event) => {
+    const field = event.target instanceof Element && event.target.closest("[data-char-limit]");
+    if (field) update(field);
+  });
+})();

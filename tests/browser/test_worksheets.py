@@ -496,3 +496,33 @@ def test_indicator_page_has_no_axe_violations(open_as, cast, measured):
     page = open_as(cast.partner.user, f"{tool_path(cast, slug)}tables/indicators/rows/i1/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jobs")
     audit(page)
+    if measured:
+        page.get_by_role("link", name="Correct").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Correct a measurement")
+        audit(page)
+
+
+# 5. Character counts
+
+
+def test_pasting_past_the_limit_keeps_every_character_and_says_by_how_much(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "share-a-vision-of-success"))
+    field = page.get_by_role("textbox", name="Vision statement", exact=True)
+    text = "All of it " * 510  # 5,100 characters against a limit of 5,000
+    field.fill(text)
+    expect(field).to_have_value(text)
+    count = page.locator(".char-count").first
+    expect(count).to_have_text("You have 100 characters too many")
+    audit(page)
+    field.fill("Short.")
+    expect(count).to_have_text("You have 4994 characters remaining")
+
+
+def test_a_table_cell_shows_its_count_near_the_limit(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "engage-potential-partners"))
+    cell = page.locator('input[name="stakeholders-0-organization"]')
+    cell.fill("City Hall")
+    expect(page.locator("td .char-count")).to_have_count(0)
+    cell.fill("x" * 230)
+    expect(cell).to_have_value("x" * 230)
+    expect(page.locator("td .char-count").first).to_have_text("You have 30 characters too many")

@@ -120,7 +120,7 @@ def test_saved_rows_come_back_in_the_form_and_can_be_reordered_and_removed(cast)
     ("field", "value", "message"),
     [
         ("stakeholders-0-influence", "7", "Select a valid choice"),
-        ("stakeholders-0-organization", "x" * 201, "at most 200 characters"),
+        ("stakeholders-0-organization", "x" * 201, "201 characters long; the limit is 200"),
         ("stakeholders-0-sector", "aliens", "Select a valid choice"),
     ],
 )
