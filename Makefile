@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install install-dev system-packages run serve test lint migrate clean benchmark check-seeds bench
+.PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy \
+	lint migrate clean benchmark check-seeds housekeeping bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +42,18 @@ migrate: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 
+# The web server and the task worker (report PDFs, mail, reminders every 15 minutes) run side
+# by side, each in its own process group; when either stops, or on Ctrl-C, both stop.
+run: SHELL := /bin/bash
 run: migrate
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver $(HOST)
+	$(MANAGE) send_reminders --schedule
+	@set -m; \
+	$(MANAGE) db_worker --queue-name '*' --interval 1 & worker=$$!; \
+	$(MANAGE) runserver $(HOST) & web=$$!; \
+	trap 'kill -TERM -- -$$web -$$worker 2>/dev/null; wait' EXIT; \
+	trap 'exit 130' INT TERM; \
+	wait -n
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -52,6 +62,29 @@ lint: install-dev
 
 test: lint
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest
+
+# The same suite on PostgreSQL 15: installed from Debian when missing and run as root, started,
+# given a role and a database (.ci/postgres). POSTGRES_DB names the database, so several
+# checkouts on one machine can test side by side; the test database is `test_$(POSTGRES_DB)`.
+POSTGRES_USER ?= intersector
+POSTGRES_PASSWORD ?= intersector
+POSTGRES_DB ?= intersector
+POSTGRES_URL ?= postgres://$(POSTGRES_USER):$(POSTGRES_PASSWORD)@127.0.0.1:5432/$(POSTGRES_DB)
+
+postgres:
+	POSTGRES_USER=$(POSTGRES_USER) POSTGRES_PASSWORD=$(POSTGRES_PASSWORD) \
+		POSTGRES_DB=$(POSTGRES_DB) .ci/postgres
+
+test-postgres: install-dev postgres
+	DATABASE_URL=$(POSTGRES_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest --create-db
+
+# Django's deployment checklist against the production settings the README documents.
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		ALLOWED_HOSTS=intersector.example.org \
+		CSRF_TRUSTED_ORIGINS=https://intersector.example.org \
+		DATABASE_URL=$(POSTGRES_URL) \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 # Compares the toolkit's text with its source, which lies outside the repository
 # (../shared/seeds, or INTERSECTOR_SEEDS=folder). CI runs it; `make test` does not need it.
@@ -67,6 +100,12 @@ benchmark: install
 # throwaway database; prints the table and writes bench.json. Not part of `make test`.
 bench: install
 	$(MANAGE) bench
+
+# What production runs daily (cron or a scheduler): expired sessions and old report PDFs.
+housekeeping: install
+	$(MANAGE) clearsessions
+	$(MANAGE) clean_report_files
+	$(MANAGE) prune_db_task_results --queue-name '*' --min-age-days 7
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles db.sqlite3*

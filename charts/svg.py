@@ -26,8 +26,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
-from stages.indicators import IndicatorProgress
+from stages.indicators import IndicatorStanding, indicator_standing
 from stages.models import Measurement
+from stages.worksheets.display import status_sums
 from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Kind, Table
 
@@ -47,6 +48,8 @@ INDICATORS_PER_CHART = 20
 # Colour-blind-safe fills, dark enough to stand out from white (3:1 or more), in series order.
 PALETTE = ("#1f5f99", "#c26100", "#2a7d4f", "#8b3a8f", "#a23b3b", "#4d5a66", "#7a6a00")
 MUTED = "#d5dae0"
+# A gap (what is still needed): dark enough to read as a bar, unlike any series colour.
+MUTED_GAP = "#6b6b6b"
 
 
 def _short(text: str, limit: int = 27) -> str:
@@ -108,6 +111,9 @@ class Bar:
     marker: float | None = None  # a target, drawn as a tick across the bar
     text: str = ""  # the value printed at the end of the bar
     href: str = ""
+    # The values as the table of numbers shows them, where a bare number would mislead
+    # (an indicator without a measurement is "—", not 0).
+    shown: list[str] | None = None
 
 
 @dataclass
@@ -142,6 +148,8 @@ class BarChart:
     marker_label: str = ""
     value_format: int = 0  # decimal places in the table and labels
     empty: str = ""  # said instead of a picture when there is nothing to draw
+    # Whether there is anything to show, where a bar of zero is a value (not "no data").
+    has_data: bool | None = None
     kind: str = field(default="bar", init=False)
 
     @property
@@ -201,7 +209,8 @@ class BarChart:
     def rows(self) -> list[list[str]]:
         rows = []
         for bar in self.bars:
-            cells = [bar.label, *(_number(v, self.value_format) for v in bar.values)]
+            values = bar.shown or [_number(v, self.value_format) for v in bar.values]
+            cells = [bar.label, *values]
             if self.marker_label:
                 cells.append(
                     _number(bar.marker, self.value_format) if bar.marker is not None else "—"
@@ -211,6 +220,8 @@ class BarChart:
 
     @property
     def is_empty(self) -> bool:
+        if self.has_data is not None:
+            return not self.has_data
         return not any(sum(b.values) for b in self.bars)
 
 
@@ -336,6 +347,7 @@ def worksheet_charts(
     answers: dict,
     partners: list[Partner],
     measurements: dict[tuple[str, str], list[Measurement]],
+    currency: str = "",
 ) -> list[BarChart | ScatterChart]:
     """The pictures a worksheet's tables call for: stakeholders that can become partners on
     the influence-by-interest grid, a ledger with totals by sector and kind, indicators
@@ -347,10 +359,10 @@ def worksheet_charts(
         if table.grid:
             charts.append(influence_interest_chart(table, rows, key=key))
         if table.totals:
-            charts.append(resources_chart(table, rows, partners, key=key))
+            charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
             progress = [
-                IndicatorProgress.of(table, row, measurements.get((table.name, row.get("id")), []))
+                indicator_standing(table, row, measurements.get((table.name, row.get("id")), []))
                 for row in rows
                 if row.get(table.measured[0])
             ]
@@ -358,7 +370,7 @@ def worksheet_charts(
     return charts
 
 
-def _indicator_charts(progress: list[IndicatorProgress], key: str) -> list[BarChart]:
+def _indicator_charts(progress: list[IndicatorStanding], key: str) -> list[BarChart]:
     if len(progress) <= INDICATORS_PER_CHART:
         return [indicators_chart(progress, key=key)]
     charts = []
@@ -433,47 +445,69 @@ def influence_interest_chart(
 
 
 def resources_chart(
-    table: Table, rows: list[dict], partners: list[Partner], key: str = "resources"
-):
+    table: Table,
+    rows: list[dict],
+    partners: list[Partner],
+    key: str = "resources",
+    currency: str = "",
+) -> BarChart:
     """A ledger with declared totals (the resource ledger): the value column summed by the
-    sector of each row's partner, split by the first choice column it is totalled by."""
+    sector of each row's partner, split by status (committed, pledged, potential). What is
+    still needed is a gap: it has a bar of its own and is never stacked onto what partners
+    bring."""
     columns = {c.name: c for c in table.columns}
     by = [columns[name] for name in table.totals.by]
     partner_column = next((c.name for c in by if c.kind == Kind.PARTNER), None)
-    kind_column = next((c for c in by if c.kind == Kind.CHOICE), None)
-    kinds = list(kind_column.choices) if kind_column else [("", _("Value"))]
+    statuses = status_sums(table, rows)
+    gaps = {s.status for s in statuses if s.gap}
     sectors = {p.pk: p.sector for p in partners}
     sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    missing: dict[str, float] = defaultdict(float)
+    known = {s.status for s in statuses}
     for row in rows:
+        status = (row.get(table.totals.status) or "") if table.totals.status else ""
+        status = status if status in known else ""
+        value = float(row.get(table.totals.value) or 0)
+        if status in gaps:
+            missing[status] += value
+            continue
         sector = sectors.get(row.get(partner_column), "") if partner_column else ""
-        kind = row.get(kind_column.name) or "" if kind_column else ""
-        sums[sector][kind] += float(row.get(table.totals.value) or 0)
+        sums[sector][status] += value
     sector_labels = [*Sector.choices, ("", _("No partner named"))]
+    bars = [
+        Bar(
+            str(label),
+            [0.0 if s.gap else sums[sector][s.status] for s in statuses],
+            text=_number(sum(sums[sector].values())),
+        )
+        for sector, label in sector_labels
+        if sector or sums.get("")
+    ]
+    if any(missing.values()):
+        bars.append(
+            Bar(
+                _("Still needed (a gap, not counted above)"),
+                [missing[s.status] if s.gap else 0.0 for s in statuses],
+                text=_number(sum(missing.values())),
+            )
+        )
+    colours = iter(PALETTE)
+    title = _("%(table)s by sector and status") % {"table": table.label}
     return BarChart(
         key=key,
-        title=_("%(table)s by sector and kind") % {"table": table.label},
+        title=f"{title} ({currency})" if currency else title,
         description=_(
-            "The estimated value of the entries, by the sector of the partner that brings "
-            "them, split by kind."
+            "The estimated value of what partners bring, by the sector of the partner, split "
+            "by status; what is still needed is a separate bar, never added to the others."
         ),
-        series=[
-            Series(str(label), PALETTE[i % len(PALETTE)]) for i, (_v, label) in enumerate(kinds)
-        ],
-        bars=[
-            Bar(
-                str(label),
-                [sums[sector][kind] for kind, _label in kinds],
-                text=_number(sum(sums[sector].values())),
-            )
-            for sector, label in sector_labels
-            if sector or sums.get("")
-        ],
+        series=[Series(s.label, MUTED_GAP if s.gap else next(colours)) for s in statuses],
+        bars=bars,
         label_heading=_("Sector"),
         empty=_("Nothing in the ledger has an estimated value yet."),
     )
 
 
-def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators") -> BarChart:
+def indicators_chart(indicators: list[IndicatorStanding], key: str = "indicators") -> BarChart:
     """How far each indicator has come from its baseline to its target (0 to 100%)."""
     return BarChart(
         key=key,
@@ -488,7 +522,10 @@ def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators
                 indicator.name,
                 [indicator.percent or 0],
                 marker=100,
-                text=f"{indicator.percent}%" if indicator.percent is not None else _("no data"),
+                text=f"{indicator.percent}%"
+                if indicator.percent is not None
+                else (_("no target") if indicator.latest else _("no data")),
+                shown=None if indicator.percent is not None else ["—"],
             )
             for indicator in indicators
         ],
@@ -496,4 +533,6 @@ def indicators_chart(indicators: list[IndicatorProgress], key: str = "indicators
         label_heading=_("Indicator"),
         marker_label=_("Target (%)"),
         empty=_("No indicator has a measurement yet."),
+        # A measurement still at the baseline (0%) is a measurement: draw the chart.
+        has_data=any(indicator.latest is not None for indicator in indicators),
     )

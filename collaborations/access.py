@@ -47,8 +47,18 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("comment", _("Comment on worksheets"), _EDITORS),
     Permission("request_review", _("Mark a worksheet ready for review"), _EDITORS),
     Permission("sign_off", _("Record their organization's sign-off"), _EDITORS),
+    Permission(
+        "sign_off_for_others",
+        _("Record another organization's sign-off on its behalf, saying so"),
+        _FACILITATORS,
+    ),
     Permission("review_worksheets", _("Mark worksheets complete or send them back"), _FACILITATORS),
     Permission("resolve_comments", _("Resolve comments"), _FACILITATORS),
+    Permission(
+        "remind_members",
+        _("Ask partners for sign-off and remind members to rate the health check"),
+        _FACILITATORS,
+    ),
     Permission("manage_partners", _("Add, edit and remove partner organizations"), _FACILITATORS),
     Permission("manage_members", _("Invite and remove members, change roles"), _FACILITATORS),
     Permission("take_health_check", _("Rate the collaboration's health"), _ALL),
@@ -59,6 +69,12 @@ PERMISSIONS: tuple[Permission, ...] = (
     Permission("edit_collaboration", _("Edit the collaboration's details"), _FACILITATORS),
     Permission(
         "archive_collaboration", _("Archive or restore the collaboration"), _FACILITATORS, True
+    ),
+    Permission(
+        "export_collaboration",
+        _("Download everything in the collaboration as a file"),
+        _FACILITATORS,
+        True,
     ),
 )
 PERMISSIONS_BY_CODE = {permission.code: permission for permission in PERMISSIONS}

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
+from collaborations.money import currency_choices, default_currency
+from collaborations.text import CharacterCountMixin
 
 
 class SignupNameForm(forms.Form):
@@ -21,17 +23,30 @@ class SignupNameForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class CollaborationForm(forms.ModelForm):
+class CollaborationForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Collaboration
-        fields = ["name", "issue", "community", "start_date", "description"]
+        fields = ["name", "issue", "community", "start_date", "description", "currency"]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["currency"] = forms.ChoiceField(
+            label=self.fields["currency"].label,
+            help_text=self.fields["currency"].help_text,
+            choices=currency_choices(),
+            initial=self.instance.currency,
+            required=False,
+        )
 
-class PartnerForm(forms.ModelForm):
+    def clean_currency(self) -> str:
+        return self.cleaned_data["currency"] or default_currency()
+
+
+class PartnerForm(CharacterCountMixin, forms.ModelForm):
     class Meta:
         model = Partner
         fields = [

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from collaborations.money import default_currency, validate_currency
+
 
 class Sector(models.TextChoices):
     GOVERNMENT = "government", _("Government")
@@ -46,6 +48,13 @@ class Collaboration(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     description = models.TextField(_("short description"), max_length=2000, blank=True)
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default=default_currency,
+        validators=[validate_currency],
+        help_text=_("The currency of the amounts in the worksheets, such as USD or EUR."),
+    )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -3,6 +3,9 @@ members, removing them."""
 
 from __future__ import annotations
 
+import logging
+import smtplib
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,7 +14,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from collaborations.forms import MembershipForm
 from collaborations.models import Collaboration, Invitation, Membership, Role
+
+logger = logging.getLogger(__name__)
 
 
 class ActionRefused(Exception):
@@ -36,19 +42,25 @@ def collaboration_set_archived(*, collaboration: Collaboration, archived: bool) 
     collaboration.save(update_fields=["archived_at", "updated_at"])
 
 
-def invitation_send(*, invitation: Invitation, request: HttpRequest) -> None:
-    """Mail the invitation link. The link is also shown on the members page to copy."""
+def invitation_send(*, invitation: Invitation, request: HttpRequest) -> bool:
+    """Mail the invitation link; False if the mail server could not take it (the invitation
+    stays, and its link is shown on the members page to copy)."""
     context = {
         "invitation": invitation,
         "accept_url": request.build_absolute_uri(invitation.get_absolute_url()),
         "inviter": invitation.invited_by,
     }
-    send_mail(
-        subject=_("You are invited to join %(name)s") % {"name": invitation.collaboration.name},
-        message=render_to_string("collaborations/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+    try:
+        send_mail(
+            subject=_("You are invited to join %(name)s") % {"name": invitation.collaboration.name},
+            message=render_to_string("collaborations/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        )
+    except (OSError, smtplib.SMTPException):  # refused, timed out, unreachable, rejected
+        logger.warning("Invitation %s: mail not sent", invitation.pk, exc_info=True)
+        return False
+    return True
 
 
 def invitation_check(*, invitation: Invitation, user: AbstractBaseUser | None) -> None:
@@ -86,9 +98,53 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Memb
     return membership
 
 
-def member_remove(*, membership: Membership) -> None:
-    if membership.is_last_facilitator():
-        raise ActionRefused(
-            _("The last facilitator cannot be removed. Make someone else a facilitator first.")
+def _locked_memberships(collaboration_id: int) -> list[Membership]:
+    """The collaboration's memberships, held until the transaction ends. Every write that could
+    leave a collaboration without a facilitator takes them first, so two such writes at once
+    run one after the other and the second sees the first's result (PostgreSQL waits on the
+    row locks; SQLite's IMMEDIATE transactions already run one at a time)."""
+    return list(
+        Membership.objects.select_for_update()
+        .filter(collaboration_id=collaboration_id)
+        .order_by("pk")
+    )
+
+
+def _refuse_losing_the_last_facilitator(
+    members: list[Membership], member: Membership, reason: str
+) -> None:
+    if not any(m.role == Role.FACILITATOR and m.pk != member.pk for m in members):
+        raise ActionRefused(reason)
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership) -> bool:
+    """Remove a member; False if they were gone already (a second click)."""
+    members = _locked_memberships(membership.collaboration_id)
+    current = next((m for m in members if m.pk == membership.pk), None)
+    if current is None:
+        return False
+    if current.role == Role.FACILITATOR:
+        _refuse_losing_the_last_facilitator(
+            members,
+            current,
+            _("The last facilitator cannot be removed. Make someone else a facilitator first."),
         )
-    membership.delete()
+    current.delete()
+    return True
+
+
+@transaction.atomic
+def member_update(*, form: MembershipForm) -> Membership:
+    """Save a member's role and organization from a valid form, keeping a facilitator."""
+    members = _locked_memberships(form.instance.collaboration_id)
+    current = next((m for m in members if m.pk == form.instance.pk), None)
+    if current is None:
+        raise ActionRefused(_("This person is no longer a member."), status=404)
+    if current.role == Role.FACILITATOR and form.cleaned_data["role"] != Role.FACILITATOR:
+        _refuse_losing_the_last_facilitator(
+            members,
+            current,
+            _("A collaboration needs at least one facilitator. Make someone else one first."),
+        )
+    return form.save()

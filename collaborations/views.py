@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from collaborations import access, services
+from collaborations import access, services, signals
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
 
@@ -74,9 +75,14 @@ def partner_form(
         partner = get_object_or_404(Partner, pk=partner_id, collaboration=collaboration)
     form = PartnerForm(request.POST or None, instance=partner, collaboration=collaboration)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Partner “%(name)s” saved.") % {"name": form.instance.name})
-        return redirect("collaborations:partners", collaboration.pk)
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:  # the same name saved a moment ago (a double click)
+            form.add_error("name", _("This collaboration already has a partner by that name."))
+        else:
+            messages.success(request, _("Partner “%(name)s” saved.") % {"name": form.instance.name})
+            return redirect("collaborations:partners", collaboration.pk)
     return render(
         request,
         "collaborations/partner_form.html",
@@ -143,12 +149,21 @@ def invitation_create(request: HttpRequest, membership: Membership) -> HttpRespo
         return _members_page(request, membership, invite_form=form)
     form.instance.invited_by = request.user
     invitation = form.save()
-    services.invitation_send(invitation=invitation, request=request)
-    messages.success(
-        request,
-        _("Invitation sent to %(email)s. You can also copy the link below and share it.")
-        % {"email": invitation.email},
-    )
+    if services.invitation_send(invitation=invitation, request=request):
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s. You can also copy the link below and share it.")
+            % {"email": invitation.email},
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "The invitation for %(email)s is saved, but the mail could not be sent: the "
+                "mail server did not answer. Copy the link below and send it yourself."
+            )
+            % {"email": invitation.email},
+        )
     return redirect("collaborations:members", membership.collaboration_id)
 
 
@@ -170,7 +185,11 @@ def member_update(request: HttpRequest, membership: Membership, member_id: int) 
     form = MembershipForm(request.POST, instance=member, prefix=f"m{member.pk}")
     if not form.is_valid():
         return _members_page(request, membership, edited=form)
-    form.save()
+    try:
+        services.member_update(form=form)
+    except services.ActionRefused as refused:
+        messages.error(request, refused.reason)
+        return redirect("collaborations:members", membership.collaboration_id)
     messages.success(request, _("Saved %(person)s's role.") % {"person": member.user.email})
     return redirect("collaborations:members", membership.collaboration_id)
 
@@ -179,7 +198,7 @@ def member_update(request: HttpRequest, membership: Membership, member_id: int) 
 def member_remove(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
     try:
-        services.member_remove(membership=member)
+        services.member_remove(membership=member)  # False: removed a moment ago, same result
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
         return redirect("collaborations:members", membership.collaboration_id)
@@ -192,19 +211,39 @@ def member_remove(request: HttpRequest, membership: Membership, member_id: int) 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: explains the invitation and lets the person join."""
-    invitation = get_object_or_404(
-        Invitation.objects.select_related("collaboration", "invited_by", "partner"), token=token
+    invitation = (
+        Invitation.objects.select_related("collaboration", "invited_by", "partner")
+        .filter(token=token)
+        .first()
     )
+    if invitation is None:
+        # A mistyped or cut link: say what an invitation link is and how to get a new one.
+        return render(request, "collaborations/invitation_unknown.html", status=404)
     user = request.user if request.user.is_authenticated else None
     try:
         services.invitation_check(invitation=invitation, user=user)
+        if user is not None and request.method == "POST":
+            services.invitation_accept(invitation=invitation, user=user)
+            signals.invitation_accepted.send(Invitation, invitation=invitation, user=user)
+            messages.success(
+                request, _("Welcome to %(name)s.") % {"name": invitation.collaboration}
+            )
+            return redirect(invitation.collaboration)
     except services.ActionRefused as refused:
+        if user is not None and _joined(invitation, user):  # a second click on "Join"
+            messages.info(
+                request,
+                _("You are a member of %(name)s already.") % {"name": invitation.collaboration},
+            )
+            return redirect(invitation.collaboration)
         context = {"invitation": invitation, "problem": refused.reason}
         return render(
             request, "collaborations/invitation_accept.html", context, status=refused.status
         )
-    if user is not None and request.method == "POST":
-        services.invitation_accept(invitation=invitation, user=user)
-        messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.collaboration})
-        return redirect(invitation.collaboration)
     return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})
+
+
+def _joined(invitation: Invitation, user) -> bool:
+    return Invitation.objects.filter(pk=invitation.pk, accepted_by=user).exists() and (
+        Membership.objects.filter(collaboration=invitation.collaboration, user=user).exists()
+    )

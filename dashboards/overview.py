@@ -8,18 +8,25 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext
 
 from charts import svg as charts
 from collaborations.models import Collaboration, Partner, Sector
-from dashboards.progress import StageProgress, percent_complete, stage_progress_chart, tally
-from stages.indicators import IndicatorProgress, latest_measurements
+from dashboards.progress import (
+    StageProgress,
+    current_stage,
+    percent_complete,
+    stage_progress_chart,
+    tally,
+)
+from stages.deadlines import DeadlineStatus, deadline_status
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS
-from stages.worksheets.display import display
+from stages.worksheets.display import StatusSum, display, status_sums
 from stages.worksheets.schema import Table
 
 QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
@@ -37,9 +44,15 @@ class Due:
     table: Table
     what: str
     partner: str
-    due: datetime.date | None
-    status: str
-    late: bool
+    status: DeadlineStatus
+
+    @property
+    def due(self) -> datetime.date | None:
+        return self.status.due
+
+    @property
+    def late(self) -> bool:
+        return self.status.late
 
 
 @dataclass
@@ -61,14 +74,6 @@ class FollowThrough:
 
 
 @dataclass
-class Indicator:
-    tool: Tool
-    table: Table
-    row_id: str
-    progress: IndicatorProgress
-
-
-@dataclass
 class Overview:
     collaboration: Collaboration
     today: datetime.date
@@ -76,7 +81,7 @@ class Overview:
     tools: list[ToolSheet]
     partners: list[Partner]
     activity: list[WorksheetRevision]
-    # The latest measurement of each indicator, by tool, then by (table, row id).
+    # Measurements by tool, then by (table, row id), oldest first.
     measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)
@@ -116,8 +121,25 @@ class Overview:
         return [(label, by_sector[value]) for value, label in Sector.choices if by_sector[value]]
 
     @property
+    def current_stage(self) -> Stage | None:
+        return current_stage(self.progress)
+
+    @property
     def percent_complete(self) -> int:
         return percent_complete(self.progress)
+
+    @cached_property
+    def resources(self) -> list[tuple[Tool, Table, list[StatusSum]]]:
+        """Each started ledger with status totals (the resource ledger), summed by status:
+        committed, pledged, potential and needed apart."""
+        found = []
+        for tool, sheet in self.tools:
+            definition = DEFINITIONS.get(tool.slug)
+            for table in definition.tables if definition and sheet.pk else []:
+                rows = sheet.answers.get(table.name) or []
+                if table.totals and table.totals.status and rows:
+                    found.append((tool, table, status_sums(table, rows)))
+        return found
 
     def answers(self, slug: str) -> dict:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
@@ -133,7 +155,11 @@ class Overview:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
                 found += charts.worksheet_charts(
-                    definition, sheet.answers, self.partners, self.measurements.get(tool.pk, {})
+                    definition,
+                    sheet.answers,
+                    self.partners,
+                    self.measurements[tool.pk],
+                    self.collaboration.currency,
                 )
         return found
 
@@ -170,48 +196,37 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
                 continue
             columns = {c.name: c for c in table.columns}
             for row in sheet.answers.get(table.name) or []:
-                status = row.get(rule.status) or ""
-                when = parse_date(row.get(rule.due) or "")
-                closed = status in rule.closed
-                late = status in rule.late or (not closed and when is not None and when < today)
+                standing = deadline_status(table, row, today)
                 partner = ""
                 if rule.partner:
                     partner = display(columns[rule.partner], row.get(rule.partner), names)
-                if late or (not closed and when is not None and when <= soon):
-                    due.append(
-                        Due(
-                            tool,
-                            table,
-                            row.get(rule.what) or "",
-                            partner,
-                            when,
-                            display(columns[rule.status], status, names),
-                            late,
-                        )
-                    )
+                when = standing.due
+                if standing.late or (standing.open and when is not None and when <= soon):
+                    due.append(Due(tool, table, row.get(rule.what) or "", partner, standing))
                 if rule.partner and partner:
                     record = follow.setdefault(partner, FollowThrough(partner))
-                    if status in rule.kept:
+                    if standing.recorded in rule.kept:
                         record.kept += 1
                         record.came_due += 1
-                    elif late:
+                    elif standing.late:
                         record.came_due += 1
     due.sort(key=lambda d: (not d.late, d.due or datetime.date.max))
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())
+
+
+def _measurements(collaboration: Collaboration) -> dict:
+    measured: dict = defaultdict(lambda: defaultdict(list))
+    for m in Measurement.objects.filter(collaboration=collaboration).order_by("date", "created_at"):
+        measured[m.tool_id][m.table, m.row_id].append(m)
+    return measured
 
 
 def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
         definition = DEFINITIONS.get(tool.slug)
-        for table in definition.tables if definition and sheet.pk else []:
-            if table.measured is None:
-                continue
-            for row in sheet.answers.get(table.name) or []:
-                values = measured.get(tool.pk, {}).get((table.name, row.get("id")), [])
-                found.append(
-                    Indicator(tool, table, row.get("id"), IndicatorProgress.of(table, row, values))
-                )
+        if definition and sheet.pk:
+            found += indicators_of(tool, definition.tables, sheet.answers, measured[tool.pk])
     return found
 
 
@@ -220,13 +235,13 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     tools = _worksheets(collaboration)
     partners = list(collaboration.partners.order_by("name"))
     activity = list(
-        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration)
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
         .select_related("worksheet__tool", "user")
         .defer("answers", "worksheet__answers")
         .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
     )
     due, follow_through = _promises(tools, partners, today)
-    measured = latest_measurements(collaboration.pk)
+    measured = _measurements(collaboration)
     return Overview(
         collaboration=collaboration,
         today=today,

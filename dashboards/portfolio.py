@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
 from collaborations.models import Collaboration, Partner
-from dashboards.progress import StageProgress, percent_complete, stage_progress
+from dashboards.progress import StageProgress, current_stage, percent_complete, stage_progress
+from stages.deadlines import deadline_status
 from stages.models import SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
@@ -42,10 +42,9 @@ class PortfolioRow:
     support: dict[str, int] = field(default_factory=dict)
 
     @property
-    def current_stage(self) -> Stage:
-        """The furthest stage where work has begun (the first stage before any has)."""
-        started = [p for p in self.progress if p.complete or p.in_progress]
-        return (started[-1] if started else self.progress[0]).stage
+    def current_stage(self) -> Stage | None:
+        """See `dashboards.progress.current_stage`; None once every stage is complete."""
+        return current_stage(self.progress)
 
     @property
     def percent_complete(self) -> int:
@@ -106,13 +105,8 @@ def _late_counts(ids: list[int], today: datetime.date) -> dict[int, int]:
         )
         for collaboration_id, *tables in sheets:
             for table, rows in zip(watched, tables, strict=True):
-                rule = table.deadlines
                 for row in rows if isinstance(rows, list) else []:
-                    status = row.get(rule.status) or ""
-                    due = parse_date(row.get(rule.due) or "")
-                    if status in rule.late or (
-                        status not in rule.closed and due is not None and due < today
-                    ):
+                    if deadline_status(table, row, today).late:
                         late[collaboration_id] += 1
     return late
 
@@ -201,7 +195,10 @@ def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
 _EPOCH = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 SORTS: dict[str, tuple[str, Callable[[PortfolioRow], object]]] = {
     "name": (_("Collaboration"), lambda r: r.collaboration.name.lower()),
-    "stage": (_("Current stage"), lambda r: r.current_stage.number),
+    "stage": (
+        _("Current stage"),
+        lambda r: r.current_stage.number if r.current_stage else len(r.progress) + 1,
+    ),
     "complete": (_("Complete"), lambda r: r.percent_complete),
     "reviews": (_("Reviews waiting"), lambda r: r.reviews_waiting),
     "activity": (_("Last activity"), lambda r: r.last_activity or _EPOCH),
@@ -233,7 +230,7 @@ def filter_rows(rows: list[PortfolioRow], q: str, stage: str, flag: str) -> list
             or needle in r.collaboration.name.casefold()
             or needle in r.collaboration.community.casefold()
         )
-        and (not stage or r.current_stage.slug == stage)
+        and (not stage or (r.current_stage is not None and r.current_stage.slug == stage))
         and (test is None or test(r))
     ]
 

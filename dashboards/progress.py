@@ -81,6 +81,13 @@ def percent_complete(progress: Iterable[StageProgress]) -> int:
     return round(100 * sum(p.complete for p in progress) / tools) if tools else 0
 
 
+def current_stage(progress: list[StageProgress]) -> Stage | None:
+    """The stage a collaboration is in: the earliest stage with a tool not yet complete, or
+    None once every stage is complete ("All stages complete"). Work begun further on does
+    not move it: a collaboration is in diagnosis until diagnosis is done."""
+    return next((p.stage for p in progress if p.complete < p.tools), None)
+
+
 def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProgress]]:
     """For each collaboration, its progress in every stage, in stage order."""
     ids = list(collaboration_ids)

@@ -21,7 +21,7 @@ from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
 from dashboards.portfolio import FLAGS, SORTS, filter_rows, sort_rows
 from dashboards.portfolio import portfolio as portfolio_rows
-from dashboards.progress import stage_progress
+from dashboards.progress import current_stage, stage_progress
 from health.results import results as health_results
 from health.results import trend_chart
 from stages.models import Stage
@@ -37,18 +37,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"stages": stages})
 
 
+def _stage_number(progress: list) -> int:
+    """The current stage's number, past the last stage once every stage is complete."""
+    stage = current_stage(progress)
+    return stage.number if stage else len(progress) + 1
+
+
 # Orders of my collaborations: the query-string name and the key that sorts by it.
 LIST_SORTS: dict[str, Callable] = {
     "name": lambda card: card[0].collaboration.name.casefold(),
-    "stage": lambda card: _current_stage(card[1]).number,
+    "stage": lambda card: _stage_number(card[1]),
     "complete": lambda card: sum(p.complete for p in card[1]),
 }
-
-
-def _current_stage(progress: list) -> Stage:
-    """The furthest stage where work has begun (the first stage before any has)."""
-    started = [p for p in progress if p.complete or p.in_progress]
-    return (started[-1] if started else progress[0]).stage
 
 
 @login_required
@@ -69,7 +69,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
     progress = stage_progress(m.collaboration_id for m in memberships)
     cards = [(m, progress[m.collaboration_id]) for m in memberships]
     if filters.stage:
-        cards = [c for c in cards if _current_stage(c[1]).slug == filters.stage]
+        cards = [c for c in cards if (stage := current_stage(c[1])) and stage.slug == filters.stage]
     column = filters.sort.removeprefix("-")
     if column in LIST_SORTS:
         cards.sort(key=LIST_SORTS[column], reverse=filters.sort.startswith("-"))
@@ -200,7 +200,7 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
         [
             _csv_cell(row.collaboration.name),
             _csv_cell(row.collaboration.community),
-            row.current_stage.name,
+            row.current_stage.name if row.current_stage else _("All stages complete"),
             row.percent_complete,
             row.reviews_waiting,
             row.last_activity.date().isoformat() if row.last_activity else "",

@@ -58,9 +58,20 @@ def seed_measurements(collaboration: Collaboration, user) -> int:
     return len(added)
 
 
-def seed_sign_offs(collaboration: Collaboration, user) -> int:
+def seed_sign_offs(collaboration: Collaboration, facilitator) -> int:
     """Sign-offs of every active partner on each consensus worksheet that is ready for review
-    or complete, except the few the demo leaves open; returns how many were added."""
+    or complete, except the few the demo leaves open; returns how many were added. Each
+    organization signs through a member who represents it; for an organization with no
+    member, the facilitator records its position on its behalf, and the record says so."""
+    representatives = {
+        m.partner_id: m.user
+        # Partners after facilitators, so a partner-role member is the one who signs.
+        for m in collaboration.memberships.filter(
+            partner__isnull=False, role__in=[Role.FACILITATOR, Role.PARTNER]
+        )
+        .select_related("user")
+        .order_by("role", "pk")
+    }
     consensus = [slug for slug, d in DEFINITIONS.items() if d.sign_off]
     sheets = Worksheet.objects.filter(
         collaboration=collaboration,
@@ -82,7 +93,8 @@ def seed_sign_offs(collaboration: Collaboration, user) -> int:
                 defaults={
                     "position": SignOff.Position.RESERVATIONS if note else SignOff.Position.AGREES,
                     "note": note,
-                    "user": user,
+                    "user": representatives.get(partner.pk, facilitator),
+                    "on_behalf": partner.pk not in representatives,
                 },
             )
             added += created
@@ -159,7 +171,7 @@ def seed_portfolio(facilitator) -> list[Collaboration]:
                 user=facilitator,
                 version=0,
                 status=Worksheet.Status.IN_PROGRESS,
-            )
+            ).worksheet
             if status != Worksheet.Status.IN_PROGRESS:
                 services.worksheet_set_status(
                     worksheet=sheet, status=status, user=facilitator, version=sheet.version

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from collaborations import access
 from collaborations.models import Membership
-from health import services
+from health import services, signals
 from health.forms import HealthCheckForm
+from health.models import HealthCheck
 from health.results import SECTORS_DIFFER_BY, WEAK_BELOW, factors_chart, results
 
 
@@ -48,4 +50,29 @@ def take(request: HttpRequest, membership: Membership) -> HttpResponse:
         return _page(request, membership, form=form, status=422)
     services.health_check_take(membership=membership, ratings=form.ratings())
     messages.success(request, _("Thank you. Your ratings are saved and included below."))
+    return redirect("health:check", membership.collaboration_id)
+
+
+@access.collaboration_view(post="remind_members")
+def remind(request: HttpRequest, membership: Membership) -> HttpResponse:
+    """A facilitator's "Remind those who haven't": members who have not rated this quarter."""
+    responses = signals.ratings_requested.send(
+        HealthCheck, collaboration=membership.collaboration, actor=request.user
+    )
+    reminded = sum(count for _receiver, count in responses)
+    if reminded:
+        messages.success(
+            request,
+            ngettext(
+                "Reminded %(count)d member who has not rated this quarter.",
+                "Reminded %(count)d members who have not rated this quarter.",
+                reminded,
+            )
+            % {"count": reminded},
+        )
+    else:
+        messages.info(
+            request,
+            _("Everyone has rated this quarter, or was reminded in the last three days."),
+        )
     return redirect("health:check", membership.collaboration_id)

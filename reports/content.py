@@ -21,10 +21,10 @@ from charts.svg import (
     partners_by_sector_chart,
     worksheet_charts,
 )
-from collaborations.models import Collaboration, Membership, Partner, Role, Sector
+from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
-from stages.indicators import latest_measurements
+from stages.indicators import Indicator, indicators_of
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import ShownSection, Total, present, totals
@@ -53,6 +53,7 @@ class ToolEntry:
     shown: list[ShownSection] = field(default_factory=list)
     totals: list[tuple[Table, list[Total]]] = field(default_factory=list)
     charts: list[BarChart | ScatterChart] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
     sign_offs: list[SignOff] = field(default_factory=list)
     # Partners who have not recorded a position, where the worksheet asks for sign-off.
     unsigned: list[Partner] = field(default_factory=list)
@@ -183,13 +184,16 @@ def _entry(
     if not entry.started:
         return entry
     answers = worksheet.answers or {}
-    entry.shown = present(definition, answers, partners)
+    currency = worksheet.collaboration.currency
+    entry.shown = present(definition, answers, partners, currency)
     entry.totals = [
         (table, lines)
         for table in definition.tables
-        if table.totals and (lines := totals(table, answers.get(table.name) or [], partners))
+        if table.totals
+        and (lines := totals(table, answers.get(table.name) or [], partners, currency))
     ]
-    entry.charts = worksheet_charts(definition, answers, partners, measurements)
+    entry.charts = worksheet_charts(definition, answers, partners, measurements, currency)
+    entry.indicators = indicators_of(tool, definition.tables, answers, measurements)
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}
@@ -197,14 +201,13 @@ def _entry(
     return entry
 
 
-def build_report(membership: Membership, choices: Choices) -> Report:
-    """The report on the member's collaboration, as `choices` asks for it.
+def build_report(collaboration: Collaboration, choices: Choices) -> Report:
+    """The report on the collaboration, as `choices` asks for it.
 
     A fixed number of queries, whatever the amount of data: tools with their stages,
     worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
     for the whole report the support log summary and the health check results.
     """
-    collaboration = membership.collaboration
     tools = list(Tool.objects.select_related("stage").order_by("number"))
     worksheets = {
         w.tool_id: w
@@ -224,7 +227,15 @@ def build_report(membership: Membership, choices: Choices) -> Report:
         .order_by("partner__name")
     ):
         sign_offs[sign_off.tool_id].append(sign_off)
-    measurements = latest_measurements(collaboration.pk)
+    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for m in (
+        Measurement.objects.filter(collaboration=collaboration)
+        .only("tool_id", "table", "row_id", "date", "value", "created_at")
+        .order_by("date", "created_at")
+    ):
+        measurements[m.tool_id][m.table, m.row_id].append(m)
     progress = {p.stage.pk: p for p in stage_progress([collaboration.pk])[collaboration.pk]}
 
     entries: dict[int, ToolEntry] = {}
@@ -233,7 +244,8 @@ def build_report(membership: Membership, choices: Choices) -> Report:
             continue
         worksheet = worksheets.get(tool.pk) or Worksheet(collaboration=collaboration, tool=tool)
         worksheet.tool = tool
-        entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements.get(tool.pk, {}))
+        worksheet.collaboration = collaboration
+        entry = _entry(tool, worksheet, partners, sign_offs[tool.pk], measurements[tool.pk])
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry
 

@@ -1,36 +1,96 @@
-"""The collaboration report: a page in the browser and a PDF made from the same templates."""
+"""The collaboration report: a page in the browser and a PDF made from the same templates.
+
+The PDF is made by the task worker (see `reports.files`): asking for it either serves the kept
+file at once or leads to a page that follows its making and offers the download when ready.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
-from django.utils.text import slugify
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
 from collaborations import access
 from collaborations.models import Membership
-from reports.content import Report, build_report
+from reports import files
+from reports.content import build_report
 from reports.forms import ReportChoicesForm
-from reports.pdf import render_pdf
+from reports.models import ReportFile
 
 
-def _report(request: HttpRequest, membership: Membership) -> tuple[Report, ReportChoicesForm]:
-    form = ReportChoicesForm(request.GET, request.headers.get("Accept-Language", ""))
-    return build_report(membership, form.choices()), form
+def _choices(request: HttpRequest) -> ReportChoicesForm:
+    return ReportChoicesForm(request.GET, request.headers.get("Accept-Language", ""))
 
 
 @access.collaboration_view(get="download_report")
 def report(request: HttpRequest, membership: Membership) -> HttpResponse:
-    report, form = _report(request, membership)
+    form = _choices(request)
+    report = build_report(membership.collaboration, form.choices())
     return render(request, "reports/report.html", {"report": report, "form": form})
 
 
 @access.collaboration_view(get="download_report")
 def report_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
-    report, _form = _report(request, membership)
-    html = render_to_string("reports/pdf.html", {"report": report})
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    name = slugify(report.collaboration.name) or "collaboration"
-    scope = f"-{report.choices.stage}" if report.choices.stage else ""
-    response["Content-Disposition"] = f'attachment; filename="{name}{scope}-report.pdf"'
-    return response
+    """The kept PDF when it is ready, else the page that follows its making."""
+    choices = _choices(request).choices()
+    report_file = files.request_report_file(membership.collaboration, choices, request.user)
+    report_file.refresh_from_db()
+    if report_file.status == ReportFile.Status.READY:
+        return _serve(report_file, membership)
+    return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
+
+
+def _report_file(membership: Membership, file_id: int) -> ReportFile:
+    return get_object_or_404(ReportFile, pk=file_id, collaboration=membership.collaboration)
+
+
+def _serve(report_file: ReportFile, membership: Membership) -> FileResponse:
+    report_file.collaboration = membership.collaboration
+    try:
+        handle = report_file.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    ReportFile.objects.filter(pk=report_file.pk).update(last_used_at=timezone.now())
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=files.download_name(report_file),
+        content_type="application/pdf",
+    )
+
+
+@access.collaboration_view(get="download_report", post="download_report")
+def pdf_status(request: HttpRequest, membership: Membership, file_id: int) -> HttpResponse:
+    """Where a PDF being made stands; htmx asks again every two seconds, a link does without
+    JavaScript. POST queues a render again that failed or was lost."""
+    report_file = _report_file(membership, file_id)
+    stale = files.is_stale(report_file)
+    if request.method == "POST":
+        if report_file.status == ReportFile.Status.FAILED or stale:
+            files.retry(report_file)
+        return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
+    choices, _language = files.parse_options(report_file.options)
+    query = f"?paper={choices.paper}"
+    if choices.stage:
+        query += f"&stage={choices.stage}"
+    if choices.skip_empty:
+        query += "&skip_empty=1"
+    context = {
+        "report_file": report_file,
+        "choices": choices,
+        "stale": stale,
+        "report_url": reverse("reports:report", args=[membership.collaboration_id]) + query,
+    }
+    template = "reports/pdf_status.html"
+    if request.htmx:
+        template += "#status"
+    return render(request, template, context)
+
+
+@access.collaboration_view(get="download_report")
+def pdf_download(request: HttpRequest, membership: Membership, file_id: int) -> HttpResponse:
+    report_file = _report_file(membership, file_id)
+    if report_file.status != ReportFile.Status.READY:
+        return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
+    return _serve(report_file, membership)

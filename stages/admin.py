@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from stages.models import Comment, Measurement, SignOff, Stage, Tool, Worksheet, WorksheetRevision
+from stages.models import (
+    Comment,
+    Measurement,
+    MeasurementChange,
+    SignOff,
+    Stage,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 
 
 class ToolInline(admin.TabularInline):
@@ -44,7 +53,15 @@ class WorksheetRevisionAdmin(admin.ModelAdmin):
 
 @admin.register(SignOff)
 class SignOffAdmin(admin.ModelAdmin):
-    list_display = ["partner", "tool", "collaboration", "position", "user", "updated_at"]
+    list_display = [
+        "partner",
+        "tool",
+        "collaboration",
+        "position",
+        "user",
+        "on_behalf",
+        "updated_at",
+    ]
     list_filter = ["position", "tool"]
     search_fields = ["partner__name", "collaboration__name", "note"]
     list_select_related = ["partner", "tool", "collaboration", "user"]
@@ -64,3 +81,28 @@ class MeasurementAdmin(admin.ModelAdmin):
     list_filter = ["tool"]
     search_fields = ["collaboration__name", "note", "row_id"]
     list_select_related = ["tool", "collaboration", "user"]
+
+
+@admin.register(MeasurementChange)
+class MeasurementChangeAdmin(admin.ModelAdmin):
+    """An indicator's history is a record: it can be read here, not rewritten."""
+
+    list_display = [
+        "row_id",
+        "action",
+        "tool",
+        "collaboration",
+        "date",
+        "value",
+        "user",
+        "created_at",
+    ]
+    list_filter = ["action", "tool"]
+    search_fields = ["collaboration__name", "note", "row_id"]
+    list_select_related = ["tool", "collaboration", "user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

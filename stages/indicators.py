@@ -1,67 +1,138 @@
-"""An indicator's standing: its baseline, target and measurements, and how far it has come."""
+"""An indicator's standing: its baseline, target and latest measurement, and how far it has
+come. `indicator_standing` is the one place this is worked out; the dashboard, the indicator
+page, the charts and the report all show what it returns, so they cannot disagree.
+
+"Latest" is the measurement with the latest date (the order measurements were typed in does
+not matter). Progress is the share of the way from the baseline to the target, whichever way
+the target lies: an indicator to reduce (target below baseline) progresses as its value falls.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.utils.translation import gettext as _
 
-from stages.models import Measurement
+from collaborations.money import format_number
+from stages.models import Measurement, Tool
 from stages.worksheets.schema import Table
 
 
+def _decimal(value: object) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def latest(measurements: list[Measurement]) -> Measurement | None:
+    """The measurement with the latest date; of two on one date, the one recorded last."""
+    if not measurements:
+        return None
+    epoch = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return max(measurements, key=lambda m: (m.date, m.created_at or epoch, m.pk or 0))
+
+
 @dataclass
-class IndicatorProgress:
+class IndicatorStanding:
     name: str
     unit: str
-    baseline: float | None
-    target: float | None
+    baseline: Decimal | None
+    target: Decimal | None
     latest: Measurement | None
+    measured: int  # how many measurements there are
 
-    @classmethod
-    def of(cls, table: Table, row: dict, measurements: list[Measurement]) -> IndicatorProgress:
-        name, unit, baseline, target = table.measured
-        return cls(
-            name=row.get(name) or "",
-            unit=row.get(unit) or "",
-            baseline=row.get(baseline),
-            target=row.get(target),
-            latest=measurements[-1] if measurements else None,
-        )
+    @property
+    def reduces(self) -> bool:
+        """The target is below the baseline: the indicator should go down."""
+        return self.baseline is not None and self.target is not None and self.target < self.baseline
+
+    @property
+    def direction(self) -> str:
+        if self.baseline is None or self.target is None:
+            return ""
+        if self.target == self.baseline:
+            return _("hold at")
+        return _("reduce to") if self.reduces else _("raise to")
 
     @property
     def percent(self) -> int | None:
         """Share of the way from baseline to target reached by the latest value, 0 to 100."""
         if self.latest is None or self.baseline is None or self.target is None:
             return None
-        span = Decimal(str(self.target)) - Decimal(str(self.baseline))
+        value = Decimal(self.latest.value)
+        span = self.target - self.baseline
         if span == 0:
-            return 100 if self.latest.value == Decimal(str(self.target)) else 0
-        done = (self.latest.value - Decimal(str(self.baseline))) / span
+            return 100 if value == self.target else 0
+        done = (value - self.baseline) / span
         return max(0, min(100, round(done * 100)))
 
+    @property
+    def summary(self) -> str:
+        """The standing in words, the same on every page."""
+        if self.latest is None:
+            return _("No measurement yet")
+        if self.percent is None:
+            return _("Measured; no baseline and target to compare with")
+        return _("%(percent)s%% of the way from baseline to target") % {"percent": self.percent}
 
-def latest_measurements(collaboration_id: int) -> dict[int, dict[tuple[str, str], list]]:
-    """The latest measurement of every indicator of a collaboration, by tool and then by
-    (table, row id), each in a one-element list: picked by the database (a window over each
-    indicator's measurements), so an indicator measured monthly for years costs one row."""
-    latest = (
-        Measurement.objects.filter(collaboration_id=collaboration_id)
-        .annotate(
-            recency=Window(
-                RowNumber(),
-                partition_by=[F("tool_id"), F("table"), F("row_id")],
-                order_by=[F("date").desc(), F("created_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(recency=1)
-        .only("tool_id", "table", "row_id", "date", "value", "note")
-        .order_by()
+    @property
+    def latest_value(self) -> str:
+        return format_number(self.latest.value) if self.latest else ""
+
+    @property
+    def baseline_value(self) -> str:
+        return format_number(self.baseline)
+
+    @property
+    def target_value(self) -> str:
+        return format_number(self.target)
+
+
+def indicator_standing(
+    table: Table, row: dict, measurements: list[Measurement]
+) -> IndicatorStanding:
+    """Where the indicator in `row` of the measured `table` stands, given its measurements
+    (in any order)."""
+    name, unit, baseline, target = table.measured
+    return IndicatorStanding(
+        name=row.get(name) or "",
+        unit=row.get(unit) or "",
+        baseline=_decimal(row.get(baseline)),
+        target=_decimal(row.get(target)),
+        latest=latest(measurements),
+        measured=len(measurements),
     )
-    found: dict[int, dict[tuple[str, str], list]] = defaultdict(dict)
-    for m in latest:
-        found[m.tool_id][m.table, m.row_id] = [m]
-    return found
+
+
+@dataclass
+class Indicator:
+    """An indicator where it is declared: its tool, table and row, and its standing."""
+
+    tool: Tool
+    table: Table
+    row_id: str
+    standing: IndicatorStanding
+
+
+def indicators_of(
+    tool: Tool, tables: list[Table], answers: dict, measured: dict[tuple[str, str], list]
+) -> list[Indicator]:
+    """The indicators of one worksheet's measured tables, in row order; `measured` holds the
+    tool's measurements by (table, row id)."""
+    return [
+        Indicator(
+            tool,
+            table,
+            row.get("id"),
+            indicator_standing(table, row, measured.get((table.name, row.get("id")), [])),
+        )
+        for table in tables
+        if table.measured
+        for row in answers.get(table.name) or []
+        if row.get(table.measured[0])
+    ]

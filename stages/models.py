@@ -124,8 +124,24 @@ class Worksheet(models.Model):
         return worksheet or cls(collaboration=collaboration, tool=tool)
 
 
+class RevisionKind(models.TextChoices):
+    SAVED = "saved", _("saved")
+    MERGED = "merged", _("merged")
+    MARKED_READY = "marked_ready", _("marked ready for review")
+    COMPLETED = "completed", _("completed")
+    SENT_BACK = "sent_back", _("sent back")
+    RESTORED = "restored", _("restored")
+    REOPENED = "reopened", _("reopened")
+
+
 class WorksheetRevision(models.Model):
-    """One saved version of a worksheet: who changed it, when, and what it then said."""
+    """One saved version of a worksheet: who changed it, when, how, and what it then said.
+
+    Every version keeps its row, since a later save names it as the base of a merge. One
+    person's autosaves in a row (see `stages.services.FOLD_WINDOW`) read as one revision:
+    each new one marks the one before `folded`, and History shows only unfolded ones."""
+
+    Kind = RevisionKind
 
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="revisions")
     version = models.PositiveIntegerField()
@@ -135,6 +151,16 @@ class WorksheetRevision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     note = models.TextField(_("note"), max_length=2000, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=RevisionKind.choices, default=RevisionKind.SAVED
+    )
+    # People whose changes, saved since the version this one started from, it merged with.
+    merged_with = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("merged with")
+    )
+    folded = models.BooleanField(default=False)
+    # The first of the autosaves folded into this revision; `created_at` is the last.
+    started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -145,10 +171,34 @@ class WorksheetRevision(models.Model):
             models.UniqueConstraint(
                 fields=["worksheet", "version"], name="one_revision_per_version"
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=RevisionKind.values), name="revision_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.worksheet} v{self.version}"
+
+
+class WorksheetPresence(models.Model):
+    """Who has a worksheet page open: the page renews `seen_at` while it stays open."""
+
+    collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, related_name="+")
+    tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("worksheet presence")
+        verbose_name_plural = _("worksheet presences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "tool", "user"], name="one_presence_per_person_and_page"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.tool} ({self.seen_at:%H:%M:%S})"
 
 
 class SignOff(models.Model):
@@ -171,7 +221,12 @@ class SignOff(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The person who recorded it does not represent the organization: a facilitator wrote
+    # down the organization's position on its behalf, and said so.
+    on_behalf = models.BooleanField(_("recorded on the organization's behalf"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    NEEDS_NOTE = ("reservations", "disagrees")
 
     class Meta:
         verbose_name = _("sign-off")
@@ -241,3 +296,46 @@ class Measurement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.row_id} {self.date}: {self.value}"
+
+
+class MeasurementChange(models.Model):
+    """One entry of an indicator's history: a measurement recorded, corrected or removed, by
+    whom and when, with what it then said. Kept when the measurement itself is removed."""
+
+    class Action(models.TextChoices):
+        RECORDED = "recorded", _("Recorded")
+        CHANGED = "changed", _("Corrected")
+        REMOVED = "removed", _("Removed")
+
+    collaboration = models.ForeignKey(
+        Collaboration, on_delete=models.CASCADE, related_name="measurement_changes"
+    )
+    tool = models.ForeignKey(Tool, on_delete=models.PROTECT, related_name="+")
+    table = models.CharField(max_length=60)
+    row_id = models.CharField(max_length=40)
+    measurement = models.ForeignKey(
+        Measurement, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes"
+    )
+    action = models.CharField(_("what happened"), max_length=10, choices=Action.choices)
+    date = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("measurement change")
+        verbose_name_plural = _("measurement changes")
+        indexes = [models.Index(fields=["collaboration", "tool", "table", "row_id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=["recorded", "changed", "removed"]),
+                name="measurement_change_action_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.row_id} {self.date}: {self.value}"

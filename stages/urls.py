@@ -11,6 +11,11 @@ urlpatterns = [
         name="worksheet",
     ),
     path(
+        "tools/<slug:tool_slug>/presence/",
+        views.worksheet_presence,
+        name="worksheet-presence",
+    ),
+    path(
         "tools/<slug:tool_slug>/review/",
         views.worksheet_review,
         name="worksheet-review",
@@ -24,6 +29,11 @@ urlpatterns = [
         "tools/<slug:tool_slug>/sign-off/",
         views.worksheet_sign_off,
         name="worksheet-sign-off",
+    ),
+    path(
+        "tools/<slug:tool_slug>/ask-sign-off/",
+        views.worksheet_ask_sign_off,
+        name="worksheet-ask-sign-off",
     ),
     path(
         "tools/<slug:tool_slug>/comments/",
@@ -44,5 +54,15 @@ urlpatterns = [
         "tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/",
         views.indicator,
         name="indicator",
+    ),
+    path(
+        "tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/measurements/<int:measurement_id>/",
+        views.measurement_edit,
+        name="measurement-edit",
+    ),
+    path(
+        "tools/<slug:tool_slug>/tables/<slug:table>/rows/<slug:row_id>/measurements/<int:measurement_id>/remove/",
+        views.measurement_remove,
+        name="measurement-remove",
     ),
 ]

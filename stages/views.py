@@ -8,17 +8,22 @@ from functools import partial
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_htmx.http import reswap, retarget
 
 from collaborations import access
 from collaborations.models import Membership, Partner, Sector
-from stages import services
+from collaborations.text import TOO_LONG
+from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
-from stages.indicators import IndicatorProgress
+from stages.indicators import indicator_standing
 from stages.models import (
     Comment,
     Measurement,
+    MeasurementChange,
     SignOff,
     Tool,
     Worksheet,
@@ -27,7 +32,8 @@ from stages.models import (
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
-from stages.worksheets.forms import NEW_ROW_PREFIX, WorksheetForms
+from stages.worksheets.forms import WorksheetForms
+from stages.worksheets.kinds import LONG_TEXT_LIMIT, TEXT_LIMIT, display
 from stages.worksheets.schema import Definition
 
 
@@ -44,14 +50,25 @@ def _worksheet_context(
         sign_offs = {
             s.partner_id: s
             for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-                "user"
+                "user", "partner"
             )
         }
     own = sign_offs.get(membership.partner_id)
-    extra.setdefault("sign_off_form", SignOffForm(instance=own, prefix="sign-off"))
+    if "sign_off_form" not in extra:
+        extra["sign_off_form"] = _sign_off_form(
+            membership,
+            partners,
+            initial={"position": own.position, "note": own.note} if own else None,
+        )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
+    extra.setdefault(
+        "present",
+        presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
+    )
+    extra.setdefault("page_version", sheet.version)
+    extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     return dict(
-        links=_links(forms.definition, sheet.answers, partners),
+        links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -62,7 +79,7 @@ def _worksheet_context(
         definition=forms.definition,
         forms=forms,
         # Only read-only pages show it; the template calls it when it does.
-        shown=partial(present, forms.definition, sheet.answers, partners),
+        shown=partial(present, forms.definition, sheet.answers, partners, collaboration.currency),
         revisions=_history(sheet, forms.definition),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
@@ -70,13 +87,26 @@ def _worksheet_context(
     )
 
 
-def _links(definition: Definition, answers: dict, partners: list[Partner]) -> dict:
+def _sign_off_form(
+    membership: Membership, partners: list[Partner], data=None, initial=None
+) -> SignOffForm:
+    return SignOffForm(
+        data,
+        initial=initial,
+        prefix="sign-off",
+        own=membership.partner,
+        partners=partners,
+        for_others=access.allowed(membership, "sign_off_for_others"),
+    )
+
+
+def _links(definition: Definition, answers: dict, partners: list[Partner], currency: str) -> dict:
     """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
     that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
     sums = [
-        (table, totals(table, answers.get(table.name) or [], partners))
+        (table, totals(table, answers.get(table.name) or [], partners, currency))
         for table in definition.tables
         if table.totals
     ]
@@ -101,7 +131,11 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(sheet.revisions.select_related("user")[: limit + 1])
+    revisions = list(
+        sheet.revisions.filter(folded=False)
+        .select_related("user")
+        .prefetch_related("merged_with")[: limit + 1]
+    )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
     for index, newer in enumerate(revisions):
         older = revisions[index + 1] if index + 1 < len(revisions) else None
@@ -119,7 +153,13 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     partners = list(membership.collaboration.partners.order_by("name"))
-    return sheet, WorksheetForms(definition_for(tool.slug), sheet.answers, partners)
+    forms = WorksheetForms(
+        definition_for(tool.slug),
+        sheet.answers,
+        partners,
+        currency=membership.collaboration.currency,
+    )
+    return sheet, forms
 
 
 @access.collaboration_view(get="view", post="edit_worksheets")
@@ -127,7 +167,32 @@ def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> H
     if request.method == "POST":
         return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
+    collaboration = membership.collaboration
+    presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
     return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+
+
+@access.collaboration_view(post="view")
+def worksheet_presence(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
+    """The open page's heartbeat: who else is here, and what others saved since the version
+    the page shows (the highest `version` posted: the page's and its form's)."""
+    tool = get_object_or_404(Tool, slug=tool_slug)
+    sheet = Worksheet.for_tool(membership.collaboration, tool)
+    versions = [int(v) for v in request.POST.getlist("version") if v.isdigit()]
+    page_version = min(max(versions, default=sheet.version), sheet.version)
+    presence.presence_mark(collaboration=membership.collaboration, tool=tool, user=request.user)
+    context = dict(
+        tool=tool,
+        worksheet=sheet,
+        page_version=page_version,
+        present=presence.present_others(
+            collaboration=membership.collaboration, tool=tool, user=request.user
+        ),
+        saved_since=presence.saved_since(worksheet=sheet, version=page_version, user=request.user),
+    )
+    return render(request, "stages/_worksheet_presence.html", context)
 
 
 def _posted_version(request: HttpRequest) -> int | None:
@@ -137,9 +202,39 @@ def _posted_version(request: HttpRequest) -> int | None:
         return None
 
 
+def _choices(data) -> dict:
+    """The conflict page's choices: "resolve:<key>" is "mine", "theirs" or "combined" (then
+    the text is in "combined:<key>")."""
+    choices = {}
+    for name, choice in data.items():
+        if not name.startswith("resolve:"):
+            continue
+        key = name.removeprefix("resolve:")
+        if choice == "combined":
+            choices[key] = ("combined", data.get(f"combined:{key}", "").strip())
+        elif choice in ("mine", "theirs"):
+            choices[key] = choice
+    return choices
+
+
+def _combined_too_long(definition: Definition, choices: dict) -> bool:
+    """A combined text may hold both sides' texts in full, and no more."""
+    limits = {f.name: f.max_length or LONG_TEXT_LIMIT for f in definition.fields}
+    for table in definition.tables:
+        limits |= {f"{table.name}:{c.name}": c.max_length or TEXT_LIMIT for c in table.columns}
+    for key, choice in choices.items():
+        if isinstance(choice, tuple):
+            parts = key.split(":")
+            limit = limits.get(parts[0] if len(parts) == 1 else f"{parts[0]}:{parts[-1]}", 0)
+            if len(choice[1]) > 2 * limit + 2:
+                return True
+    return False
+
+
 def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str) -> HttpResponse:
     """Save a worksheet form: a draft, or a request for review. Bad input comes back with its
-    messages; a save based on an old version comes back as a conflict with both versions."""
+    messages; a save based on an older version is merged with what was saved since, and only
+    answers both people changed come back as a conflict to choose from."""
     sheet, blank = _load_worksheet(membership, tool_slug)
     forms = blank.bind(request.POST)
     version = _posted_version(request)
@@ -149,61 +244,104 @@ def _worksheet_save(request: HttpRequest, membership: Membership, tool_slug: str
     if not forms.is_valid() or (ready and not forms.check_ready_for_review()):
         context = _worksheet_context(membership, sheet, forms)
         return render(request, "stages/worksheet.html", context, status=422)
-    unknown = forms.unknown_rows(sheet.answers)
-    if unknown and version == sheet.version:
+    choices = _choices(request.POST)
+    chosen_rows = {key.split(":")[1] for key in choices if key.count(":") == 1}
+    unknown = forms.unknown_rows(sheet.answers) - chosen_rows
+    if (unknown and version == sheet.version) or _combined_too_long(forms.definition, choices):
         return HttpResponseBadRequest(_("The form refers to rows this worksheet does not have."))
-    try:
-        if unknown:
-            raise WorksheetConflict(sheet)
-        sheet = services.worksheet_save(
-            worksheet=sheet,
-            answers=forms.answers(),
-            user=request.user,
-            version=version,
-            status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
-        )
-    except WorksheetConflict as conflict:
-        return _conflict(request, membership, conflict.current, forms)
+    before = sheet.status
+    saved = services.worksheet_save(
+        worksheet=sheet,
+        answers=forms.answers(),
+        user=request.user,
+        version=version,
+        status=Worksheet.Status.READY_FOR_REVIEW if ready else Worksheet.Status.IN_PROGRESS,
+        choices=choices,
+    )
+    if saved.conflicts:
+        return _conflict(request, membership, saved, forms)
+    if ready and before != Worksheet.Status.READY_FOR_REVIEW:
+        signals.review_requested.send(Worksheet, worksheet=saved.worksheet, actor=request.user)
     if request.htmx:
-        return render(
-            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, "saved": True}
-        )
+        return _autosaved(request, membership, saved, forms)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
     if ready:
         messages.success(request, _("Saved and marked ready for review."))
     else:
         messages.success(request, _("Saved."))
-    return redirect(sheet)
+    return redirect(saved.worksheet)
+
+
+def _autosaved(
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
+) -> HttpResponse:
+    """An autosave's answer: the save state, or after a merge the whole form again, so the
+    page shows the other person's changes and the next save starts from the merged version."""
+    sheet = saved.worksheet
+    state = {"saved": True, "merge_message": saved.merge_message}
+    if not saved.taken:
+        return render(
+            request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, **state}
+        )
+    forms = WorksheetForms(posted.definition, sheet.answers, posted.partners)
+    context = _worksheet_context(membership, sheet, forms, **state)
+    response = render(request, "stages/_worksheet_form.html", context)
+    return retarget(reswap(response, "outerHTML"), "#worksheet-form")
+
+
+def _shown_conflicts(conflicts: list, partners: list[Partner], currency: str) -> list[dict]:
+    """Each contested answer with both sides as people read them."""
+    names = {p.pk: p.name for p in partners}
+
+    def shown(conflict, value) -> str:
+        if conflict.spec is not None:
+            return display(conflict.spec, value, names, currency)
+        if value is None:
+            return _("(removed)")
+        return " · ".join(
+            filter(
+                None,
+                (display(c, value.get(c.name), names, currency) for c in conflict.table.columns),
+            )
+        )
+
+    return [
+        {
+            "conflict": c,
+            "mine": shown(c, c.mine),
+            "theirs": shown(c, c.theirs),
+            "combined": "\n\n".join(filter(None, [str(c.mine or ""), str(c.theirs or "")]))
+            if c.can_combine
+            else "",
+        }
+        for c in conflicts
+    ]
 
 
 def _conflict(
-    request: HttpRequest, membership: Membership, current: Worksheet, mine: WorksheetForms
+    request: HttpRequest, membership: Membership, saved: services.Saved, posted: WorksheetForms
 ) -> HttpResponse:
-    """Someone saved first. Show their version beside ours; ours stays in the form, now based
-    on their version, so "keep mine" is simply saving again."""
-    data = request.POST.copy()
-    data["version"] = str(current.version)
-    known = {
-        row.get("id") for rows in current.answers.values() if isinstance(rows, list) for row in rows
-    }
-    for key, value in list(data.items()):
-        if (
-            key.endswith("-id")
-            and value
-            and value not in known
-            and not value.startswith(NEW_ROW_PREFIX)
-        ):
-            data[key] = ""
-    forms = mine.bind(data)
-    forms.is_valid()
+    """Someone else changed some of the same answers. Everything else is merged and saved
+    already; the form holds that, with my version of each contested answer, and a chooser
+    for each of those alone."""
+    current = saved.worksheet
+    forms = WorksheetForms(posted.definition, saved.preferred or {}, posted.partners)
     context = _worksheet_context(
         membership,
         current,
         forms,
         conflict=True,
-        theirs=present(forms.definition, current.answers, forms.partners),
+        conflicts=_shown_conflicts(
+            saved.conflicts, posted.partners, membership.collaboration.currency
+        ),
+        others=saved.merged_with,
+        merge_message=saved.merge_message,
     )
     return render(request, "stages/worksheet.html", context, status=409)
 
+
+REVIEW_NOTE_LIMIT = 2000  # WorksheetRevision.note
 
 REVIEW_DECISIONS = {
     "complete": Worksheet.Status.COMPLETE,
@@ -219,23 +357,32 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
     version = _posted_version(request)
     if decision is None or version is None or sheet.pk is None:
         return HttpResponseBadRequest(_("Unknown review decision."))
-    note = request.POST.get("note", "").strip()[:2000]
-    if decision == Worksheet.Status.IN_PROGRESS and not note:
-        context = _worksheet_context(
-            membership,
-            sheet,
-            forms,
-            review_error=_("Say what needs more work, so the partners know."),
-            review_note=note,
-        )
+    note = request.POST.get("note", "").strip()
+    error = ""
+    if len(note) > REVIEW_NOTE_LIMIT:
+        error = TOO_LONG % {"show_value": len(note), "limit_value": REVIEW_NOTE_LIMIT}
+    elif decision == Worksheet.Status.IN_PROGRESS and not note:
+        error = _("Say what needs more work, so the partners know.")
+    if error:
+        context = _worksheet_context(membership, sheet, forms, review_error=error, review_note=note)
         return render(request, "stages/worksheet.html", context, status=422)
+    before = sheet.status
     try:
-        services.worksheet_set_status(
+        saved = services.worksheet_set_status(
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
         )
     except WorksheetConflict:
-        messages.error(request, _("The worksheet changed while you were reviewing it. Look again."))
+        messages.error(
+            request,
+            _("Someone changed this worksheet's status while you were reviewing it. Look again."),
+        )
         return redirect(sheet)
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
+    if before != saved.worksheet.status:
+        signals.worksheet_reviewed.send(
+            Worksheet, worksheet=saved.worksheet, before=before, actor=request.user, note=note
+        )
     if decision == Worksheet.Status.COMPLETE:
         messages.success(request, _("Marked complete."))
     else:
@@ -250,18 +397,28 @@ def worksheet_restore(
     sheet, _forms = _load_worksheet(membership, tool_slug)
     revision = get_object_or_404(WorksheetRevision, worksheet__pk=sheet.pk, version=version)
     based_on = _posted_version(request)
-    if based_on is None:
+    if based_on is None or based_on > sheet.version:
         return HttpResponseBadRequest(_("This page is out of date. Reload it and try again."))
-    try:
-        services.worksheet_restore(
-            worksheet=sheet, revision=revision, user=request.user, version=based_on
-        )
-    except WorksheetConflict:
-        messages.error(request, _("The worksheet changed in the meantime. Look again first."))
-        return redirect(sheet)
-    messages.success(
-        request, _("Version %(version)d restored as a new version.") % {"version": version}
+    saved = services.worksheet_restore(
+        worksheet=sheet, revision=revision, user=request.user, version=based_on
     )
+    if saved.merge_message:
+        messages.info(request, saved.merge_message)
+    if saved.conflicts:
+        messages.warning(
+            request,
+            _(
+                "Left as they are, because someone else changed them since you opened the "
+                "page: %(answers)s. Restore again to replace them too."
+            )
+            % {"answers": ", ".join(c.label for c in saved.conflicts)},
+        )
+    if saved.written:
+        messages.success(
+            request, _("Version %(version)d restored as a new version.") % {"version": version}
+        )
+    elif not saved.conflicts:
+        messages.info(request, _("Nothing to restore: the worksheet already says this."))
     return redirect(sheet)
 
 
@@ -269,29 +426,37 @@ def worksheet_restore(
 def worksheet_sign_off(
     request: HttpRequest, membership: Membership, tool_slug: str
 ) -> HttpResponse:
-    """A member records where their partner organization stands on this worksheet."""
+    """A member records where the partner organization they represent stands on this
+    worksheet; a facilitator may record an organization's position on its behalf, saying so."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     if not forms.definition.sign_off:
         raise Http404
-    if membership.partner is None:
+    form = _sign_off_form(membership, forms.partners, data=request.POST)
+    if "partner" not in form.fields and membership.partner is None:
         messages.error(
             request,
             _("Only a member who represents a partner organization can sign off for it."),
         )
         return redirect(sheet)
-    existing = SignOff.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, partner=membership.partner
-    ).first()
-    form = SignOffForm(request.POST, instance=existing, prefix="sign-off")
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, sign_off_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    form.instance.collaboration = membership.collaboration
-    form.instance.tool = sheet.tool
-    form.instance.partner = membership.partner
-    form.instance.user = request.user
-    form.save()
-    messages.success(request, _("Recorded for %(partner)s.") % {"partner": membership.partner.name})
+    SignOff.objects.update_or_create(
+        collaboration=membership.collaboration,
+        tool=sheet.tool,
+        partner=form.partner,
+        defaults={
+            "position": form.cleaned_data["position"],
+            "note": form.cleaned_data["note"].strip(),
+            "user": request.user,
+            "on_behalf": form.is_on_behalf,
+        },
+    )
+    if form.is_on_behalf:
+        message = _("Recorded on behalf of %(partner)s.")
+    else:
+        message = _("Recorded for %(partner)s.")
+    messages.success(request, message % {"partner": form.partner.name})
     return redirect(f"{sheet.get_absolute_url()}#sign-off")
 
 
@@ -302,12 +467,13 @@ def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: s
     if not form.is_valid():
         context = _worksheet_context(membership, sheet, forms, comment_form=form)
         return render(request, "stages/worksheet.html", context, status=422)
-    Comment.objects.create(
+    comment = Comment.objects.create(
         collaboration=membership.collaboration,
         tool=sheet.tool,
         author=request.user,
         body=form.cleaned_data["body"],
     )
+    signals.comment_posted.send(Comment, comment=comment, actor=request.user)
     messages.success(request, _("Comment added."))
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
@@ -369,35 +535,138 @@ def worksheet_row_to_partner(
     return redirect(f"{sheet.get_absolute_url()}#links")
 
 
-@access.collaboration_view(get="view", post="edit_worksheets")
-def indicator(
-    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
-) -> HttpResponse:
-    """An indicator's measurements over time, against its baseline and target."""
+def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
+    """A measured row of a saved worksheet, its measurements and their history, or 404."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
         raise Http404
-    measurements = Measurement.objects.filter(
-        collaboration=membership.collaboration, tool=sheet.tool, table=table, row_id=row_id
-    ).select_related("user")
+    where = {
+        "collaboration": membership.collaboration,
+        "tool": sheet.tool,
+        "table": table,
+        "row_id": row_id,
+    }
+    measurements = list(
+        Measurement.objects.filter(**where).select_related("user").order_by("date", "created_at")
+    )
+    return sheet, spec, row, measurements, where
+
+
+@access.collaboration_view(get="view", post="edit_worksheets")
+def indicator(
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """An indicator's standing and measurements over time, against its baseline and target;
+    members who may edit worksheets record measurements here."""
+    sheet, spec, row, measurements, where = _indicator(membership, tool_slug, table, row_id)
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.collaboration = membership.collaboration
-        form.instance.tool = sheet.tool
-        form.instance.table = table
-        form.instance.row_id = row_id
-        form.instance.user = request.user
-        form.save()
+        for name, value in where.items():
+            setattr(form.instance, name, value)
+        services.measurement_record(measurement=form.instance, user=request.user)
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
-    progress = IndicatorProgress.of(spec, row, list(measurements))
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,
-        progress=progress,
+        table=spec,
+        row_id=row_id,
+        standing=indicator_standing(spec, row, measurements),
         measurements=measurements,
+        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
     )
     return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
+
+
+@access.collaboration_view(post="remind_members")
+def worksheet_ask_sign_off(
+    request: HttpRequest, membership: Membership, tool_slug: str
+) -> HttpResponse:
+    """A facilitator asks the partner organizations that have not recorded a position."""
+    sheet, forms = _load_worksheet(membership, tool_slug)
+    if not forms.definition.sign_off:
+        raise Http404
+    signed = SignOff.objects.filter(collaboration=membership.collaboration, tool=sheet.tool)
+    waiting = [p.name for p in forms.partners if p.pk not in {s.partner_id for s in signed}]
+    responses = signals.sign_off_requested.send(Worksheet, worksheet=sheet, actor=request.user)
+    asked = sum(count for _receiver, count in responses)
+    if not waiting:
+        messages.info(request, _("Every partner organization has recorded its position."))
+    elif asked:
+        messages.success(
+            request,
+            ngettext(
+                "Asked %(count)d person at %(partners)s.",
+                "Asked %(count)d people at %(partners)s.",
+                asked,
+            )
+            % {"count": asked, "partners": ", ".join(waiting)},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Everyone who can sign for %(partners)s was asked in the last three days, or "
+                "nobody represents them yet."
+            )
+            % {"partners": ", ".join(waiting)},
+        )
+    return redirect(f"{sheet.get_absolute_url()}#sign-off")
+
+
+@access.collaboration_view(get="edit_worksheets", post="edit_worksheets")
+def measurement_edit(
+    request: HttpRequest,
+    membership: Membership,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Correct a measurement: its date, value or note. The change is kept in the history."""
+    sheet, spec, row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    if measurement is None:
+        raise Http404
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    back = reverse("stages:indicator", args=[membership.collaboration_id, tool_slug, table, row_id])
+    if request.method == "POST" and form.is_valid():
+        if form.has_changed():
+            services.measurement_correct(measurement=form.instance, user=request.user)
+            messages.success(request, _("Measurement corrected."))
+        return redirect(back)
+    context = dict(
+        stage=sheet.tool.stage,
+        tool=sheet.tool,
+        standing=indicator_standing(spec, row, measurements),
+        measurement=measurement,
+        form=form,
+        back=back,
+    )
+    status = 422 if form.errors else 200
+    return render(request, "stages/measurement_form.html", context, status=status)
+
+
+@access.collaboration_view(post="edit_worksheets")
+def measurement_remove(
+    request: HttpRequest,
+    membership: Membership,
+    tool_slug: str,
+    table: str,
+    row_id: str,
+    measurement_id: int,
+) -> HttpResponse:
+    """Remove a measurement; what it said stays in the history. Removing one that is already
+    gone (a second click) only says so."""
+    _sheet, _spec, _row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    if measurement is not None and services.measurement_remove(
+        measurement=measurement, user=request.user
+    ):
+        messages.success(request, _("Measurement removed. It stays in the history below."))
+    else:
+        messages.info(request, _("That measurement had already been removed."))
+    return redirect("stages:indicator", membership.collaboration_id, tool_slug, table, row_id)

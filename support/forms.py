@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration
+from collaborations.money import MoneyField
+from collaborations.text import CharacterCountMixin
 from support.models import Activity, Barrier, ResourceLead
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -13,7 +15,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 BAD_DATE = {"invalid": _("Enter the date as YYYY-MM-DD, for example 2026-05-14.")}
 
 
-class CollaborationEntryForm(forms.ModelForm):
+class CollaborationEntryForm(CharacterCountMixin, forms.ModelForm):
     """A support log entry always belongs to the collaboration whose page it is added on;
     `user` is the person writing it."""
 
@@ -63,9 +65,9 @@ class ResourceLeadForm(CollaborationEntryForm):
     class Meta:
         model = ResourceLead
         fields = ["source", "kind", "amount", "deadline", "status", "notes"]
+        field_classes = {"amount": MoneyField}
         widgets = {
             "kind": forms.RadioSelect,
-            "amount": forms.NumberInput(attrs={"min": "0", "step": "0.01"}),
             "deadline": DATE_WIDGET,
             "notes": forms.Textarea(attrs={"rows": 3}),
         }

@@ -18,12 +18,14 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.sessions.models import Session
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.html import escape
 
 from collaborations import access
 from collaborations.models import Role
-from stages.models import Comment, Tool, Worksheet, WorksheetRevision
+from reports.models import ReportFile
+from stages.models import Comment, Measurement, Tool, Worksheet, WorksheetRevision
 from support.models import Activity
 from tests.factories import make_invitation
 
@@ -77,6 +79,17 @@ def world(cast) -> dict[str, object]:
         description="Kick-off",
     )
     invitation = make_invitation(collaboration, email="pending@example.org")
+    report_file = ReportFile(
+        collaboration=collaboration,
+        options="stage=;skip_empty=0;paper=a4;lang=en",
+        fingerprint="older content",
+        status=ReportFile.Status.READY,
+    )
+    report_file.file.save("report.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    measurement = Measurement.objects.create(
+        collaboration=collaboration, tool=measures, table="indicators", row_id="r1",
+        date="2026-01-05", value=3,
+    )  # fmt: skip
     return {
         "stage_slug": "design",
         "tool_slug": measures.slug,
@@ -88,6 +101,8 @@ def world(cast) -> dict[str, object]:
         "member_id": cast.viewer.pk,
         "invitation_id": invitation.pk,
         "entry_id": activity.pk,
+        "file_id": report_file.pk,
+        "measurement_id": measurement.pk,
     }
 
 

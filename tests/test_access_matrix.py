@@ -22,7 +22,16 @@ def test_every_collaboration_page_keeps_the_role_matrix(cast):
     assert problems == []
     # The walk reaches every app's pages (a broken walk would try nothing and pass).
     namespaces = {name.split(":")[0] for name in tried if ":" in name}
-    assert {"collaborations", "dashboards", "stages", "support", "health", "reports"} <= namespaces
+    expected = {
+        "collaborations",
+        "dashboards",
+        "stages",
+        "support",
+        "health",
+        "reports",
+        "transfer",
+    }
+    assert expected <= namespaces
     assert "collaboration" in tried
     assert len(tried) >= 30
 

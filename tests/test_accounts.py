@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_user
@@ -113,3 +114,37 @@ def test_password_change(client):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("another-long-passphrase")
+
+
+def _fail_sign_in(client, email: str, forwarded_for: str):
+    return client.post(
+        reverse("account_login"),
+        {"login": email, "password": "wrong"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+    )
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_trusted_proxy_failed_sign_ins_count_per_client_not_per_proxy(client):
+    """Ten failures from one client through the balancer do not lock out another client."""
+    make_user("dana@example.org")
+    for attempt in range(10):
+        _fail_sign_in(client, f"nobody{attempt}@example.org", "203.0.113.7")
+    blocked = _fail_sign_in(client, "nobody@example.org", "203.0.113.7")
+    assert "Too many failed login attempts" in blocked.content.decode()
+    response = client.post(
+        reverse("account_login"),
+        {"login": "dana@example.org", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )
+    assert response.status_code == 302
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client):
+    """A client cannot dodge the limit by sending a header of its own."""
+    for attempt in range(10):
+        _fail_sign_in(client, f"nobody{attempt}@example.org", f"203.0.113.{attempt}")
+    blocked = _fail_sign_in(client, "nobody@example.org", "198.51.100.99")
+    assert "Too many failed login attempts" in blocked.content.decode()

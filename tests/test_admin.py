@@ -22,6 +22,11 @@ MODELS = [
     ("stages", "signoff"),
     ("stages", "comment"),
     ("stages", "measurement"),
+    ("reports", "reportfile"),
+    ("notifications", "notification"),
+    ("notifications", "emaildelivery"),
+    ("notifications", "preferences"),
+    ("stages", "measurementchange"),
 ]
 
 

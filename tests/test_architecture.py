@@ -24,6 +24,8 @@ LEVELS = {
     "health": 3,
     "dashboards": 4,
     "reports": 5,
+    "transfer": 6,
+    "notifications": 5,
     "demo": 6,
 }
 

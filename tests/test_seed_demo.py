@@ -82,3 +82,34 @@ def test_seed_demo_refuses_without_debug_unless_forced(settings):
     assert not Collaboration.objects.exists()
     _seed(force=True)
     assert Collaboration.objects.filter(name=COLLABORATION["name"]).exists()
+
+
+def test_demo_sign_offs_follow_the_rules(settings):
+    """Each organization signs through a member who represents it; where none does, the
+    facilitator records its position on its behalf, saying so; reservations carry a note."""
+    from stages.models import SignOff
+
+    settings.DEBUG = True
+    _seed()
+    collaboration = Collaboration.objects.get(name=COLLABORATION["name"])
+    represents = set(
+        Membership.objects.filter(collaboration=collaboration, partner__isnull=False).values_list(
+            "user_id", "partner_id"
+        )
+    )
+    roles = dict(
+        Membership.objects.filter(collaboration=collaboration).values_list("user_id", "role")
+    )
+    sign_offs = list(SignOff.objects.filter(collaboration=collaboration))
+    assert sign_offs
+    signers = {s.user_id for s in sign_offs}
+    assert len(signers) > 1
+    for s in sign_offs:
+        if s.on_behalf:
+            assert roles[s.user_id] == Role.FACILITATOR
+            assert (s.user_id, s.partner_id) not in represents
+        else:
+            assert (s.user_id, s.partner_id) in represents
+        if s.position in SignOff.NEEDS_NOTE:
+            assert s.note.strip()
+    assert any(s.on_behalf for s in sign_offs) and any(not s.on_behalf for s in sign_offs)

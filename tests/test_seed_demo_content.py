@@ -206,7 +206,7 @@ def test_running_again_keeps_what_partners_have_since_written(demo):
     edited = {**sheet.answers, "patience": "Rewritten by the partners."}
     sheet = services.worksheet_save(
         worksheet=sheet, answers=edited, user=partner, version=sheet.version
-    )
+    ).worksheet
     _seed()
     sheet.refresh_from_db()
     assert sheet.answers["patience"] == "Rewritten by the partners."

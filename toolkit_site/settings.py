@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_tasks_db",
     # The project's apps, bottom up: each may use those above it in this list, never those
     # below (tests/test_architecture.py keeps it so).
     "collaborations",
@@ -60,11 +61,16 @@ INSTALLED_APPS = [
     "health",
     "dashboards",
     "reports",
+    "notifications",
+    "transfer",
     "demo",
 ]
 
 MIDDLEWARE = [
+    # First, so the request id covers every line logged and the time covers everything below.
+    "toolkit_site.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages compress 10-60 times; static files are compressed ahead by WhiteNoise and never
@@ -80,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees a view's database errors before any other middleware's handling.
+    "toolkit_site.errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "toolkit_site.urls"
@@ -97,8 +105,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "toolkit_site.requestlog.request_id",
                 "stages.context_processors.toolkit",
                 "collaborations.access.page",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -106,11 +116,13 @@ TEMPLATES = [
 
 # SQLite by default, tuned for many people autosaving at once: WAL lets readers carry on
 # during a write, and IMMEDIATE transactions take the write lock up front instead of failing
-# with "database is locked" half-way through.
+# with "database is locked" half-way through. Persistent PostgreSQL connections are checked
+# before a request reuses one, so a restarted database costs a reconnect, not a failed request.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -159,8 +171,17 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind load balancers or reverse proxies every request comes from a proxy's address, so the
+# per-client limits above would count everyone together. Name how many proxies in front of the
+# app append to X-Forwarded-For (the client is the address that many entries from the end), or
+# a header a trusted proxy sets to the client's address (e.g. X-Real-IP). Neither is trusted
+# by default, because a client can send either header itself.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 
-# Mail goes to the console unless an SMTP host is configured.
+# Mail goes through SMTP when a host is configured. Without one it goes to the console in
+# development, and in production it is not sent: each message is logged (recipients and
+# subject only) and invitation links are copied from the members page instead.
 if os.environ.get("EMAIL_HOST"):
     MAILERS = {
         "default": {
@@ -171,13 +192,19 @@ if os.environ.get("EMAIL_HOST"):
                 "username": os.environ.get("EMAIL_HOST_USER", ""),
                 "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # A mail server that hangs must not hold a web worker.
+                "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
             },
         }
     }
-else:
+elif DEBUG:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {"default": {"BACKEND": "toolkit_site.mail.LogOnlyEmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Intersector <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address as people reach it, for links in mail sent by the task worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -196,8 +223,30 @@ STATICFILES_DIRS = [
     # Bootstrap comes from its npm package at install time (package-lock.json pins it).
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
 ]
+# Files the app makes (report PDFs) go to MEDIA_ROOT, or to an S3-compatible object store when
+# a bucket is named, so any number of app servers and workers share them.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Reports are private: nothing is public in the bucket, and the app streams each
+            # file to members only.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -222,23 +271,112 @@ SECURE_CSP = {
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The app uses none of the browser's powerful features; nothing embedded may either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Load balancers probe each app server over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Lets the domain be submitted to the browsers' preload list; a deployment that does not
+    # want that turns it off, and the deployment checklist then stops asking for it.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Background work (report PDFs, mail) runs on Django's task framework. Tasks are stored in the
+# database and run by `manage.py db_worker` (`make run` starts one beside the web server), so
+# no message broker is needed. TASKS_BACKEND=immediate runs them inside the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "reports"],
+    }
+}
+
+# A finished report PDF is kept this many days after it was last downloaded
+# (`manage.py clean_report_files`).
+REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
+
+# Amounts are in this currency unless a collaboration chooses another (ISO 4217 code).
+DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
 
 # Invitations stay valid this long.
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 
+# Logs go to the standard error stream, one line per request (see toolkit_site/requestlog.py)
+# plus whatever else is logged, each with the request's id; as JSON objects when
+# LOG_FORMAT=json, for log collectors. Server errors are mailed to ADMINS when it is set.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'text' or 'json'.")
+ADMINS = env_list("ADMINS")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "toolkit_site.requestlog.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "skip_deliberate_503": {"()": "toolkit_site.requestlog.DeliberateUnavailableFilter"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # The PDF renderer reports every step of every report at INFO; keep its warnings only.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # The request line above already says which pages were not found or refused.
+        "django.request": {"level": "ERROR", "filters": ["skip_deliberate_503"]},
+        # The development server's own access lines repeat the request line.
+        "django.server": {"handlers": [], "level": "WARNING"},
+        # The PDF renderer reports every step of every report at INFO; keep its warnings only.
+        "weasyprint.progress": {"level": "WARNING"},
+        # The task worker's lines (a task started, finished), once each.
+        "django.tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -10,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations import views as collaboration_views
 from dashboards import views as dashboard_views
+from toolkit_site import probes
+
+handler500 = "toolkit_site.errors.server_error"
 
 admin.site.site_header = _("Intersector administration")
 admin.site.site_title = _("Intersector admin")
@@ -22,9 +25,12 @@ collaboration_pages = [
     path("support/", include("support.urls")),
     path("", include("health.urls")),
     path("", include("reports.urls")),
+    path("", include("transfer.urls")),
 ]
 
 urlpatterns = [
+    path("healthz", probes.healthz, name="healthz"),
+    path("readyz", probes.readyz, name="readyz"),
     path("", dashboard_views.home, name="home"),
     path("collaborations/", dashboard_views.collaboration_list, name="collaboration-list"),
     path(
@@ -40,6 +46,7 @@ urlpatterns = [
     ),
     path("portfolio/", dashboard_views.portfolio, name="portfolio"),
     path("portfolio/export.csv", dashboard_views.portfolio_csv, name="portfolio-csv"),
+    path("", include("notifications.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
 ]

@@ -27,11 +27,13 @@ def is_empty(value: Any) -> bool:
 class AnswersForm(forms.Form):
     """The single answers of a worksheet."""
 
-    def __init__(self, *args, definition: Definition, partners: list[Partner], **kwargs):
+    def __init__(
+        self, *args, definition: Definition, partners: list[Partner], currency: str = "", **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.definition = definition
         for spec in definition.fields:
-            self.fields[spec.name] = form_field(spec, partner_choices(partners))
+            self.fields[spec.name] = form_field(spec, partner_choices(partners), currency=currency)
 
     def answers(self) -> dict[str, Any]:
         specs = {spec.name: spec for spec in self.definition.fields}
@@ -66,7 +68,9 @@ class RowForm(forms.Form):
         # than the rest of the row.
         for spec in table.columns:
             self.fields[spec.name] = (
-                fields[spec.name] if fields else form_field(spec, partner_choices(partners))
+                fields[spec.name]
+                if fields
+                else form_field(spec, partner_choices(partners), in_table=True)
             )
 
     def row(self) -> dict[str, Any] | None:
@@ -92,7 +96,9 @@ class BaseTableFormSet(forms.BaseFormSet):
     def get_form_kwargs(self, index):
         if not hasattr(self, "_fields"):
             choices = partner_choices(self.partners)
-            self._fields = {c.name: form_field(c, choices) for c in self.table.columns}
+            self._fields = {
+                c.name: form_field(c, choices, in_table=True) for c in self.table.columns
+            }
         return {"table": self.table, "partners": self.partners, "fields": self._fields}
 
     def _construct_form(self, i, **kwargs):
@@ -155,14 +161,25 @@ class WorksheetForms:
     """Everything a worksheet page edits, bound or not, validated and read back together."""
 
     def __init__(
-        self, definition: Definition, answers: dict, partners: list[Partner], data=None
+        self,
+        definition: Definition,
+        answers: dict,
+        partners: list[Partner],
+        data=None,
+        currency: str = "",
     ) -> None:
         self.definition = definition
         self.saved = answers
         self.partners = partners
+        self.currency = currency
         initial = {spec.name: answers.get(spec.name) for spec in definition.fields}
         self.answers_form = AnswersForm(
-            data, initial=initial, definition=definition, partners=partners, prefix="answers"
+            data,
+            initial=initial,
+            definition=definition,
+            partners=partners,
+            currency=currency,
+            prefix="answers",
         )
         self.tables = {
             table.name: table_formset(table, partners, answers.get(table.name) or [], data)
@@ -185,7 +202,7 @@ class WorksheetForms:
 
     def bind(self, data) -> WorksheetForms:
         """The same worksheet's forms, bound to posted data."""
-        return WorksheetForms(self.definition, self.saved, self.partners, data)
+        return WorksheetForms(self.definition, self.saved, self.partners, data, self.currency)
 
     def is_valid(self) -> bool:
         results = [self.answers_form.is_valid()]

@@ -15,9 +15,11 @@ from typing import Any
 
 from django import forms
 from django.utils.dateparse import parse_date
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 
 from collaborations.models import Sector
+from collaborations.money import MoneyField, NumberField, format_money, format_number
+from collaborations.text import count_characters
 from stages.worksheets.schema import Field, Kind
 
 EMPTY_CHOICE = ("", "—")
@@ -63,6 +65,8 @@ class FieldKind:
     display: Callable[[Field, Any, PartnerNames], str] = _as_text
     to_json: Callable[[Any], Any] = _as_stored
     widget_class: str = "form-control"
+    # An amount: read with the collaboration's currency, and named with it in forms.
+    money: bool = False
 
 
 def _choices_field(choices) -> Callable[[Field, dict, PartnerChoices], forms.Field]:
@@ -111,20 +115,17 @@ KINDS: dict[Kind, FieldKind] = {
         widget_class="form-select",
     ),
     Kind.NUMBER: FieldKind(
-        form_field=lambda spec, common, partners: forms.DecimalField(
+        form_field=lambda spec, common, partners: NumberField(
             max_digits=16, decimal_places=4, **common
         ),
-        display=lambda spec, value, partners: number_format(value, use_l10n=True),
+        display=lambda spec, value, partners: format_number(value),
         to_json=_decimal_json,
         example=lambda spec, index, partners, words: float(10 + index * 3),
     ),
     Kind.MONEY: FieldKind(
-        form_field=lambda spec, common, partners: forms.DecimalField(
-            max_digits=14, decimal_places=2, min_value=0, **common
-        ),
-        display=lambda spec, value, partners: number_format(
-            value, decimal_pos=2, use_l10n=True, force_grouping=True
-        ),
+        form_field=lambda spec, common, partners: MoneyField(**common),
+        display=lambda spec, value, partners: format_money(value),
+        money=True,
         to_json=_decimal_json,
         example=lambda spec, index, partners, words: float(5000 + index * 1250),
     ),
@@ -159,20 +160,29 @@ KINDS: dict[Kind, FieldKind] = {
 }
 
 
-def form_field(spec: Field, partners: PartnerChoices) -> forms.Field:
+def form_field(
+    spec: Field, partners: PartnerChoices, in_table: bool = False, currency: str = ""
+) -> forms.Field:
     """The Django form field for one declared field, styled for Bootstrap. Everything is
-    optional in a draft; see `WorksheetForms.check_ready_for_review`."""
+    optional in a draft; see `WorksheetForms.check_ready_for_review`. Text counts its
+    characters instead of cutting them (see `collaborations.text`); a table cell says its
+    limit only through the live count and, past it, the error. An amount's label names the
+    currency."""
     kind = KINDS[spec.kind]
-    common = {"label": spec.label, "help_text": spec.help, "required": False}
-    field = kind.form_field(spec, common, partners)
+    label = f"{spec.label} ({currency})" if kind.money and currency else spec.label
+    common = {"label": label, "help_text": spec.help, "required": False}
+    field = count_characters(kind.form_field(spec, common, partners), hint=not in_table)
     field.widget.attrs["class"] = kind.widget_class
     return field
 
 
-def display(spec: Field, value: Any, partners: PartnerNames) -> str:
-    """A stored answer as people read it: labels for codes, partner names for ids."""
+def display(spec: Field, value: Any, partners: PartnerNames, currency: str = "") -> str:
+    """A stored answer as people read it: labels for codes, partner names for ids, amounts
+    in the collaboration's currency."""
     if value in (None, "", []):
         return ""
+    if KINDS[spec.kind].money:
+        return format_money(value, currency)
     return KINDS[spec.kind].display(spec, value, partners)
 
 

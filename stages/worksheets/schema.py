@@ -45,10 +45,14 @@ class Field:
 @dataclass(frozen=True)
 class Totals:
     """Sums of a number column, grouped by each of some columns. Grouping by a partner column
-    also groups by the partners' sectors."""
+    also groups by the partners' sectors. With a `status` column, every sum is kept apart by
+    status (committed, pledged, ...), never added across statuses; statuses in `gaps` are what
+    is still missing, never counted as available."""
 
     value: str
     by: tuple[str, ...]
+    status: str | None = None
+    gaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

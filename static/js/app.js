@@ -60,6 +60,17 @@ document.addEventListener("DOMContentLoaded", () => {
     if (first) first.focus();
   });
 
+  // "Someone saved": the update is an autosave, which merges their answers into the form and
+  // keeps whatever is being typed.
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest(".presence-update");
+    const form = document.getElementById("worksheet-form");
+    if (!button || !form || !window.htmx || !form.hasAttribute("data-hx-post")) return;
+    event.preventDefault();
+    button.closest(".presence-saved").remove();
+    window.htmx.trigger(form, "worksheet-autosave");
+  });
+
   let timer = null;
   const later = (event) => {
     const form = worksheetForm(event.target);
@@ -74,9 +85,94 @@ document.addEventListener("DOMContentLoaded", () => {
     if (worksheetForm(event.target)) clearTimeout(timer);
   });
 
+  // After a save merged someone else's changes, the server sends the whole form back. What
+  // was typed while that save was under way is put back into the new form (fields are found
+  // by name, table cells by their row's id, so rows the merge added or moved do not matter)
+  // and saved next.
+  const keyOf = (field) => {
+    const cell = field.name && field.name.match(/^(.+)-(\d+)-([^-]+)$/);
+    let key = field.name;
+    if (cell) {
+      const id = field.form && field.form.elements[`${cell[1]}-${cell[2]}-id`];
+      if (id && id.value) key = `${cell[1]}:${id.value}:${cell[3]}`;
+    }
+    return field.type === "checkbox" ? `${key}=${field.value}` : key;
+  };
+  const fieldFor = (form, key) => {
+    for (const field of form.elements) if (field.name && keyOf(field) === key) return field;
+    return null;
+  };
+  let inFlight = false;
+  // Removing the focused field in a swap makes the browser report a "change" to it.
+  let swapping = false;
+  const typedMeanwhile = new Map();
+  const remember = (event) => {
+    const field = event.target;
+    if (swapping) {
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (inFlight && worksheetForm(field) && field.name) {
+      typedMeanwhile.set(keyOf(field), field.type === "checkbox" ? field.checked : field.value);
+    }
+  };
+  document.addEventListener("input", remember, true);
+  document.addEventListener("change", remember, true);
+
   document.addEventListener("htmx:beforeRequest", (event) => {
     const form = worksheetForm(event.target);
-    if (form) say(form, form.dataset.msgSaving);
+    if (!form) return;
+    inFlight = true;
+    typedMeanwhile.clear();
+    say(form, form.dataset.msgSaving);
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (worksheetForm(event.target)) inFlight = false;
+  });
+
+  let focused = null;
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const active = document.activeElement;
+    focused = null;
+    const target = event.detail.target;
+    if (target && (target.id === "worksheet-form" || target.querySelector("#worksheet-form"))) {
+      swapping = true;
+      if (worksheetForm(active) && active.name) {
+        focused = { key: keyOf(active), start: active.selectionStart, end: active.selectionEnd };
+      }
+    }
+  });
+  document.addEventListener("htmx:afterSwap", () => {
+    swapping = false;
+    const form = document.getElementById("worksheet-form");
+    if (!form || !form.hasAttribute("data-hx-post")) {
+      typedMeanwhile.clear();
+      return;
+    }
+    let restored = false;
+    for (const [key, value] of typedMeanwhile) {
+      const field = fieldFor(form, key);
+      if (!field) continue;
+      if (field.type === "checkbox") field.checked = value; else field.value = value;
+      restored = true;
+    }
+    typedMeanwhile.clear();
+    if (focused) {
+      const field = fieldFor(form, focused.key);
+      if (field) {
+        field.focus();
+        if (typeof focused.start === "number" && field.setSelectionRange) {
+          try { field.setSelectionRange(focused.start, focused.end); } catch { /* not a text field */ }
+        }
+      }
+      focused = null;
+    }
+    showAddRowButtons();
+    if (restored) {
+      say(form, form.dataset.msgUnsaved);
+      clearTimeout(timer);
+      timer = setTimeout(() => window.htmx.trigger(form, "worksheet-autosave"), 1200);
+    }
   });
   document.addEventListener("htmx:sendError", (event) => {
     const form = worksheetForm(event.target);
@@ -107,5 +203,107 @@ document.addEventListener("DOMContentLoaded", () => {
       detail.shouldSwap = false;
       say(form, form.dataset.msgFailed);
     }
+  });
+})();
+
+// Comments: after "@", the members whose names match appear as buttons; one click completes
+// the name. Without JavaScript people type the name themselves.
+(() => {
+  const fragment = (box) => {
+    const before = box.value.slice(0, box.selectionStart);
+    const match = before.match(/(^|\s)@([^@\n]{0,40})$/);
+    return match ? match[2] : null;
+  };
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLTextAreaElement)) return;
+    const picker = document.querySelector(`.mention-picker[data-mention-for="${box.id}"]`);
+    if (!picker) return;
+    const typed = fragment(box);
+    let shown = 0;
+    for (const button of picker.querySelectorAll("[data-mention]")) {
+      const fits = typed !== null && button.dataset.mention.toLowerCase().startsWith(typed.toLowerCase());
+      button.hidden = !fits;
+      if (fits) shown += 1;
+    }
+    picker.hidden = shown === 0;
+  });
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-mention]");
+    if (!button) return;
+    const picker = button.closest(".mention-picker");
+    const box = document.getElementById(picker.dataset.mentionFor);
+    const typed = fragment(box) ?? "";
+    const start = box.selectionStart - typed.length;
+    box.value = `${box.value.slice(0, start)}${button.dataset.mention} ${box.value.slice(box.selectionStart)}`;
+    const caret = start + button.dataset.mention.length + 1;
+    box.focus();
+    box.setSelectionRange(caret, caret);
+    picker.hidden = true;
+  });
+})();
+
+// Character counts (the GOV.UK pattern): a field with `data-char-limit` never cuts what is
+// typed; a count under it says how many characters are left or how many too many. The
+// visible count follows every keystroke; a separate live region tells screen readers once
+// typing pauses. Table cells show their count only near the limit, to keep rows short.
+// Without JavaScript, the field's hint states the limit and the server explains any excess.
+(() => {
+  const message = (remaining) => {
+    const data = document.body.dataset;
+    if (remaining === -1) return data.msgCharOver;
+    if (remaining === 1) return data.msgCharLeft;
+    const template = remaining < 0 ? data.msgCharsOver : data.msgCharsLeft;
+    return (template || "").replace("%(count)s", String(Math.abs(remaining)));
+  };
+
+  const counters = new WeakMap();
+  const counterFor = (field) => {
+    let counter = counters.get(field);
+    if (counter) return counter;
+    const id = `${field.id || field.name}-char-count`;
+    const visible = document.createElement("div");
+    visible.className = "form-text char-count";
+    visible.setAttribute("aria-hidden", "true");
+    const spoken = document.createElement("div");
+    spoken.className = "visually-hidden";
+    spoken.id = id;
+    spoken.setAttribute("aria-live", "polite");
+    field.after(visible, spoken);
+    const describedBy = (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    field.setAttribute("aria-describedby", [...describedBy, id].join(" "));
+    const hint = document.getElementById(`${field.id}_helptext`);
+    for (const limit of hint ? hint.querySelectorAll(".char-limit-hint") : []) limit.hidden = true;
+    counter = { visible, spoken, timer: null };
+    counters.set(field, counter);
+    return counter;
+  };
+
+  const update = (field) => {
+    const limit = Number(field.dataset.charLimit);
+    if (!limit) return;
+    const remaining = limit - [...field.value].length;
+    const inTable = Boolean(field.closest("table"));
+    if (inTable && remaining > limit * 0.25 && !counters.has(field)) return;
+    const counter = counterFor(field);
+    const text = message(remaining);
+    counter.visible.textContent = text;
+    counter.visible.classList.toggle("text-danger", remaining < 0);
+    counter.visible.classList.toggle("fw-semibold", remaining < 0);
+    counter.visible.hidden = inTable && remaining > limit * 0.25;
+    clearTimeout(counter.timer);
+    counter.timer = setTimeout(() => { counter.spoken.textContent = text; }, 1000);
+  };
+
+  const all = () => {
+    for (const field of document.querySelectorAll("[data-char-limit]")) {
+      if (!field.closest("template")) update(field);
+    }
+  };
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSettle", all);
+  document.addEventListener("input", (event) => {
+    const field = event.target instanceof Element && event.target.closest("[data-char-limit]");
+    if (field) update(field);
   });
 })();

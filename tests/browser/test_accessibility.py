@@ -9,6 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from collaborations.models import Role
+from notifications.events import notify
+from notifications.mail import unsubscribe_token
+from notifications.models import Kind
+from reports.models import ReportFile
 from tests.factories import (
     make_collaboration,
     make_invitation,
@@ -51,7 +55,31 @@ def site() -> Site:
     make_activity(collaboration, recorded_by=facilitator, local_participants="Sam Lee")
     make_lead(collaboration, amount=5000)
     make_barrier(collaboration)
-    ids = {"c": collaboration.pk, "p": partner.pk, "token": invitation.token}
+    waiting, ready = (
+        ReportFile.objects.create(
+            collaboration=collaboration, options=options, fingerprint="f", status=status, size=9
+        )
+        for options, status in (
+            ("stage=;skip_empty=0;paper=a4;lang=en", "queued"),
+            ("stage=design;skip_empty=1;paper=letter;lang=en", "ready"),
+        )
+    )
+    ids = {
+        "c": collaboration.pk,
+        "p": partner.pk,
+        "token": invitation.token,
+        "waiting": waiting.pk,
+        "ready": ready.pk,
+        "unsubscribe": unsubscribe_token(viewer.pk, "daily"),
+    }
+    notify(
+        [facilitator.pk],
+        collaboration=collaboration,
+        kind=Kind.REVIEW_REQUESTED,
+        actor=viewer,
+        title="Vera marked “Tell the Story” ready for review",
+        url=f"/collaborations/{collaboration.pk}/",
+    )
     return Site(facilitator=facilitator, viewer=viewer, invitee=invitee, ids=ids)
 
 
@@ -68,6 +96,12 @@ def submit_bad_activity(page: Page) -> None:
 
 def submit_no_ratings(page: Page) -> None:
     page.get_by_role("button", name="Save my ratings").click()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the")
+
+
+def submit_bad_time_zone(page: Page) -> None:
+    page.get_by_label("Time zone").fill("Mars/Olympus")
+    page.get_by_role("button", name="Save my choices").click()
     expect(page.get_by_role("alert")).to_contain_text("Please correct the")
 
 
@@ -111,6 +145,17 @@ PAGES = [
     pytest.param(
         "viewer", "/collaborations/{c}/report/?stage=nowhere&paper=legal", None, id="report-errors"
     ),
+    pytest.param("viewer", "/collaborations/{c}/report/pdf/{waiting}/", None, id="pdf-waiting"),
+    pytest.param("viewer", "/collaborations/{c}/report/pdf/{ready}/", None, id="pdf-ready"),
+    pytest.param("facilitator", "/notifications/", None, id="notifications"),
+    pytest.param("facilitator", "/notifications/preferences/", None, id="notification-choices"),
+    pytest.param(
+        "facilitator",
+        "/notifications/preferences/",
+        submit_bad_time_zone,
+        id="notification-choices-errors",
+    ),
+    pytest.param("anonymous", "/notifications/unsubscribe/{unsubscribe}/", None, id="unsubscribe"),
     pytest.param("anonymous", "/invitations/{token}/", None, id="invitation-anonymous"),
     pytest.param("invitee", "/invitations/{token}/", None, id="invitation-invitee"),
     pytest.param("facilitator", "/collaborations/{c}/edit/", None, id="collaboration-edit"),
@@ -161,5 +206,35 @@ def test_the_audit_flags_a_page_with_known_faults(live_server, browser: Browser,
         results = Axe().run(page)
         flagged = {violation["id"] for violation in results.response["violations"]}
         assert {"button-name", "image-alt", "link-name"} <= flagged
+    finally:
+        context.close()
+
+
+ERROR_PAGES = [
+    pytest.param("anonymous", "/no-such-page/", 404, id="not-found-anonymous"),
+    pytest.param("facilitator", "/collaborations/999999/", 404, id="not-found-member"),
+    pytest.param("viewer", "/collaborations/{c}/edit/", 403, id="forbidden"),
+    pytest.param("anonymous", "/invitations/not-a-real-token/", 404, id="invitation-unknown"),
+    pytest.param("anonymous", "/test/crash/", 500, id="server-error"),
+    pytest.param("facilitator", "/test/database-gone/", 503, id="database-unavailable"),
+]
+
+
+@pytest.mark.urls("tests.operations_urls")
+@pytest.mark.parametrize(("who", "path", "status"), ERROR_PAGES)
+def test_error_page_has_no_axe_violations(
+    live_server, browser: Browser, sign_in, site: Site, who, path, status
+):
+    context = browser.new_context()
+    try:
+        if who != "anonymous":
+            sign_in(context, getattr(site, who))
+        page = context.new_page()
+        response = page.goto(live_server.url + path.format(**site.ids))
+        assert response is not None
+        assert response.status == status
+        expect(page.get_by_role("link", name="Intersector", exact=True)).to_be_visible()
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
     finally:
         context.close()

@@ -128,62 +128,176 @@ def test_autosave_twice_with_an_added_row_keeps_one_copy_of_each_row(open_as, ca
 # 2. Two people saving the same worksheet
 
 
+VISION = "share-a-vision-of-success"
+
+
+def vision_box(page: Page, label: str = "Vision statement"):
+    return page.get_by_role("textbox", name=label, exact=True)
+
+
+def test_two_people_editing_different_answers_both_keep_their_work(open_as, cast):
+    """A and B open the vision worksheet from the same version; A's text is autosaved first,
+    then B, on the older page, changes another answer: no conflict, and B's page shows A's."""
+    path = tool_path(cast, VISION)
+    first = open_as(cast.partner.user, path)
+    second = open_as(cast.facilitator.user, path)
+    vision_box(first).fill("Every teenager has a summer job.")
+    expect_autosaved(first, 1)
+
+    vision_box(second, "Priorities").fill("Transport first, then mentoring.")
+    expect_autosaved(second, 2)
+    expect(second.locator("#save-state")).to_contain_text(
+        "Merged with part@example.org's changes: Vision statement."
+    )
+    expect(second.locator(".conflict")).to_have_count(0)
+    # The merged form shows A's answer beside B's, and B's next save keeps both.
+    expect(vision_box(second)).to_have_value("Every teenager has a summer job.")
+    expect(vision_box(second, "Priorities")).to_have_value("Transport first, then mentoring.")
+    vision_box(second, "Goals").fill("Two hundred placements.")
+    expect_autosaved(second, 3)
+    answers = saved(cast, VISION).answers
+    assert answers["vision"] == "Every teenager has a summer job."
+    assert answers["priorities"] == "Transport first, then mentoring."
+    assert answers["goals"] == "Two hundred placements."
+
+
+def test_two_people_adding_rows_from_the_same_page_load_keep_both_rows(open_as, cast):
+    slug = "engage-potential-partners"
+    first = open_as(cast.partner.user, tool_path(cast, slug))
+    second = open_as(cast.facilitator.user, tool_path(cast, slug))
+    first.get_by_label("Organization, row 1").fill("Workforce Alliance")
+    expect_autosaved(first, 1)
+    second.get_by_label("Organization, row 1").fill("City Hall")
+    expect_autosaved(second, 2)
+    expect(second.locator(".conflict")).to_have_count(0)
+    rows = saved(cast, slug).answers["stakeholders"]
+    assert [r["organization"] for r in rows] == ["Workforce Alliance", "City Hall"]
+    # B's form now holds both rows, so B's next change touches neither of A's.
+    expect(second.get_by_label("Organization, row 1")).to_have_value("Workforce Alliance")
+    expect(second.get_by_label("Organization, row 2")).to_have_value("City Hall")
+    second.get_by_label("Stake in the issue, row 2").fill("Permits")
+    expect_autosaved(second, 3)
+    rows = saved(cast, slug).answers["stakeholders"]
+    assert [(r["organization"], r["stake"]) for r in rows] == [
+        ("Workforce Alliance", ""),
+        ("City Hall", "Permits"),
+    ]
+
+
+def test_without_javascript_different_answers_merge_too(open_as, cast):
+    path = tool_path(cast, VISION)
+    first = open_as(cast.partner.user, path, java_script_enabled=False)
+    second = open_as(cast.facilitator.user, path, java_script_enabled=False)
+    vision_box(first).fill("Every teenager has a summer job.")
+    first.get_by_role("button", name="Save", exact=True).click()
+    expect(first.locator(".messages")).to_contain_text("Saved.")
+    vision_box(second, "Ideal outcomes").fill("Employers come back every year.")
+    second.get_by_role("button", name="Save", exact=True).click()
+    expect(second.locator(".messages")).to_contain_text(
+        "Merged with part@example.org's changes: Vision statement."
+    )
+    expect(vision_box(second)).to_have_value("Every teenager has a summer job.")
+    expect(vision_box(second, "Ideal outcomes")).to_have_value("Employers come back every year.")
+
+
+def test_presence_shows_who_else_is_here_and_offers_their_saved_answers(open_as, cast):
+    path = tool_path(cast, VISION)
+    first = open_as(cast.partner.user, path)
+    second = open_as(cast.facilitator.user, path)
+    # Shown from the start to the one who came second, and by the heartbeat to the first.
+    expect(second.locator("#presence")).to_contain_text("part@example.org")
+    expect(first.locator("#presence")).to_contain_text(
+        "fac@example.org is also on this page.", timeout=30_000
+    )
+    vision_box(first).fill("Every teenager has a summer job.")
+    expect_autosaved(first, 1)
+    notice = second.locator("#presence .presence-saved")
+    expect(notice).to_contain_text("part@example.org saved", timeout=30_000)
+    expect(notice).to_contain_text("Vision statement")
+    expect(vision_box(second)).to_have_value("")  # nothing changes until asked
+    notice.get_by_role("button", name="Update the answers you are not editing").click()
+    expect(vision_box(second)).to_have_value("Every teenager has a summer job.", timeout=AUTOSAVE)
+    expect(second.locator(".conflict")).to_have_count(0)
+    expect(notice).to_have_count(0)
+    vision_box(second, "Goals").fill("Two hundred placements.")
+    expect_autosaved(second, 2)
+    answers = saved(cast, VISION).answers
+    assert answers["vision"] == "Every teenager has a summer job."
+    assert answers["goals"] == "Two hundred placements."
+
+
 @pytest.fixture
 def conflicting_pages(open_as, cast) -> tuple[Page, Page]:
     """A (a partner) and B (a facilitator) both open the vision worksheet at version 0; A's
-    text is autosaved first, then B types over the same answer and gets the conflict view."""
-    path = tool_path(cast, "share-a-vision-of-success")
+    text is autosaved first, then B types over the same answer and another one, and gets
+    the conflict view for the contested answer alone."""
+    path = tool_path(cast, VISION)
     mine = open_as(cast.partner.user, path)
     theirs = open_as(cast.facilitator.user, path)
-    mine.get_by_role("textbox", name="Vision statement", exact=True).fill(
-        "Every teenager has a summer job."
-    )
+    vision_box(mine).fill("Every teenager has a summer job.")
     expect_autosaved(mine, 1)
 
-    theirs.get_by_role("textbox", name="Vision statement", exact=True).fill(
-        "Half the teenagers work by 2027."
-    )
+    vision_box(theirs, "Priorities").fill("Transport first.")
+    vision_box(theirs).fill("Half the teenagers work by 2027.")
     conflict = theirs.locator(".conflict")
     expect(conflict).to_be_visible(timeout=AUTOSAVE)
-    expect(conflict).to_contain_text("Someone else saved this worksheet")
-    their_version = conflict.locator("details", has_text="Their version")
-    expect(their_version).to_contain_text("Every teenager has a summer job.")
-    # What B typed is still in the form, now based on A's version.
-    expect(theirs.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
-        "Half the teenagers work by 2027."
-    )
-    expect(theirs.locator('#save-state input[name="version"]')).to_have_value("1")
-    assert saved(cast, "share-a-vision-of-success").version == 1
+    expect(conflict).to_contain_text("Someone else changed the same answer")
+    items = conflict.locator(".conflict-item")
+    expect(items).to_have_count(1)
+    expect(items.first.locator("legend")).to_have_text("Vision statement")
+    expect(items.first.locator(".theirs")).to_contain_text("Every teenager has a summer job.")
+    expect(items.first.locator(".mine")).to_contain_text("Half the teenagers work by 2027.")
+    # What B typed is still in the form; B's other answer is saved already.
+    expect(vision_box(theirs)).to_have_value("Half the teenagers work by 2027.")
+    expect(vision_box(theirs, "Priorities")).to_have_value("Transport first.")
+    expect(theirs.locator('#save-state input[name="version"]')).to_have_value("2")
+    sheet = saved(cast, VISION)
+    assert (sheet.version, sheet.answers["priorities"]) == (2, "Transport first.")
+    assert sheet.answers["vision"] == "Every teenager has a summer job."
     return mine, theirs
 
 
-def test_conflict_keep_mine_saves_over_theirs(conflicting_pages, cast):
+def test_conflict_keep_mine_keeps_my_answer_and_their_others(conflicting_pages, cast):
     _, page = conflicting_pages
-    page.get_by_role("button", name="Keep mine").click()
+    page.get_by_role("radio", name="Keep mine").check()
+    page.get_by_role("button", name="Save my choices").click()
 
     expect(page.locator(".messages")).to_contain_text("Saved.")
     expect(page.locator(".conflict")).to_have_count(0)
-    expect(page.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
-        "Half the teenagers work by 2027."
-    )
-    sheet = saved(cast, "share-a-vision-of-success")
-    assert sheet.version == 2
+    expect(vision_box(page)).to_have_value("Half the teenagers work by 2027.")
+    sheet = saved(cast, VISION)
+    assert sheet.version == 3
     assert sheet.answers["vision"] == "Half the teenagers work by 2027."
+    assert sheet.answers["priorities"] == "Transport first."
     assert sheet.updated_by == cast.facilitator.user
 
 
-def test_conflict_take_theirs_drops_mine(conflicting_pages, cast):
+def test_conflict_take_theirs_keeps_their_answer_and_my_others(conflicting_pages, cast):
     _, page = conflicting_pages
-    page.get_by_role("link", name="Take theirs").click()
+    page.get_by_role("radio", name="Take theirs").check()
+    page.get_by_role("button", name="Save my choices").click()
 
     expect(page.locator(".conflict")).to_have_count(0)
-    expect(page.get_by_role("textbox", name="Vision statement", exact=True)).to_have_value(
-        "Every teenager has a summer job."
-    )
-    sheet = saved(cast, "share-a-vision-of-success")
-    assert sheet.version == 1
+    expect(vision_box(page)).to_have_value("Every teenager has a summer job.")
+    sheet = saved(cast, VISION)
     assert sheet.answers["vision"] == "Every teenager has a summer job."
-    assert sheet.updated_by == cast.partner.user
+    assert sheet.answers["priorities"] == "Transport first."
+
+
+def test_conflict_combined_text_is_saved(conflicting_pages, cast):
+    _, page = conflicting_pages
+    combined = page.get_by_label("Combined text (edit it, then choose it above)")
+    expect(combined).to_have_value(
+        "Half the teenagers work by 2027.\n\nEvery teenager has a summer job."
+    )
+    combined.fill("Every teenager has a summer job; half of them by 2027.")
+    page.get_by_role("radio", name="Keep the combined text below").check()
+    page.get_by_role("button", name="Save my choices").click()
+
+    expect(page.locator(".conflict")).to_have_count(0)
+    sheet = saved(cast, VISION)
+    assert sheet.answers["vision"] == "Every teenager has a summer job; half of them by 2027."
+    assert sheet.answers["priorities"] == "Transport first."
 
 
 # 3. Without JavaScript
@@ -382,3 +496,33 @@ def test_indicator_page_has_no_axe_violations(open_as, cast, measured):
     page = open_as(cast.partner.user, f"{tool_path(cast, slug)}tables/indicators/rows/i1/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jobs")
     audit(page)
+    if measured:
+        page.get_by_role("link", name="Correct").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Correct a measurement")
+        audit(page)
+
+
+# 5. Character counts
+
+
+def test_pasting_past_the_limit_keeps_every_character_and_says_by_how_much(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "share-a-vision-of-success"))
+    field = page.get_by_role("textbox", name="Vision statement", exact=True)
+    text = "All of it " * 510  # 5,100 characters against a limit of 5,000
+    field.fill(text)
+    expect(field).to_have_value(text)
+    count = page.locator(".char-count").first
+    expect(count).to_have_text("You have 100 characters too many")
+    audit(page)
+    field.fill("Short.")
+    expect(count).to_have_text("You have 4994 characters remaining")
+
+
+def test_a_table_cell_shows_its_count_near_the_limit(open_as, cast):
+    page = open_as(cast.partner.user, tool_path(cast, "engage-potential-partners"))
+    cell = page.locator('input[name="stakeholders-0-organization"]')
+    cell.fill("City Hall")
+    expect(page.locator("td .char-count")).to_have_count(0)
+    cell.fill("x" * 230)
+    expect(cell).to_have_value("x" * 230)
+    expect(page.locator("td .char-count").first).to_have_text("You have 30 characters too many")

@@ -63,7 +63,7 @@ def test_over_long_name_is_refused_with_a_message(client):
         reverse("collaboration-new"),
         {"name": "x" * 201, "issue": "i", "community": "c"},
     )
-    assert "at most 200 characters" in str(response.context["form"].errors["name"])
+    assert "201 characters long; the limit is 200" in str(response.context["form"].errors["name"])
 
 
 def test_facilitator_edits_details(cast):

@@ -98,8 +98,13 @@ def test_invitation_for_another_address_is_explained(cast):
     assert not Membership.objects.filter(user=cast.outsider).exists()
 
 
-def test_unknown_token_is_404(client):
-    assert client.get(reverse("invitation-accept", args=["nope"])).status_code == 404
+def test_unknown_token_is_404_with_the_invitation_help_page(client):
+    response = client.get(reverse("invitation-accept", args=["nope"]))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "This invitation link is not recognised" in page
+    assert "send a new invitation" in page
+    assert reverse("account_login") in page
 
 
 def test_existing_member_keeps_their_role(cast):

@@ -21,20 +21,22 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def busy(client):
     """Someone facilitating 30 collaborations: 20 in Springfield, 10 in Shelbyville, whose
-    fact base (tool 6) is in progress, so they are in design, and untouched for 40 days."""
+    diagnosis tools are complete (so they are in design) and untouched for 40 days."""
     user = make_user()
-    tool = Tool.objects.get(number=6)
+    diagnosis = list(Tool.objects.filter(stage__slug="diagnosis"))
+    long_ago = timezone.now() - timezone.timedelta(days=40)
     for n in range(30):
         town = "Springfield" if n < 20 else "Shelbyville"
         collaboration = make_collaboration(name=f"Effort {n:02d}", community=town)
         make_member(collaboration, Role.FACILITATOR, user)
         if n >= 20:
-            Worksheet.objects.create(
-                collaboration=collaboration,
-                tool=tool,
-                status=Worksheet.Status.IN_PROGRESS,
-                updated_at=timezone.now() - timezone.timedelta(days=40),
-            )
+            for tool in diagnosis:
+                Worksheet.objects.create(
+                    collaboration=collaboration,
+                    tool=tool,
+                    status=Worksheet.Status.COMPLETE,
+                    updated_at=long_ago,
+                )
     client.force_login(user)
     return client
 

@@ -65,7 +65,7 @@ def _download(client: Client, url: str, **headers) -> tuple[bytes, list[str], st
     with mock.patch.object(StaticFilesOnly, "fetch", spy):
         response = client.get(url, **headers)
     assert response.status_code == 200
-    return response.content, asked, response["Content-Disposition"]
+    return response.getvalue(), asked, response["Content-Disposition"]
 
 
 def _read(content: bytes, asked: list[str], disposition: str) -> Printed:

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from collaborations.models import Role
 from demo.filled import filled_collaboration
-from reports import views
+from reports import files
 from stages.models import Tool, Worksheet
 from tests.conftest import EVERYONE
 from tests.factories import make_collaboration, make_member, make_partner, make_user
@@ -40,7 +40,7 @@ def printed(monkeypatch) -> list[str]:
         documents.append(html)
         return b"%PDF-1.7 stub"
 
-    monkeypatch.setattr(views, "render_pdf", render)
+    monkeypatch.setattr(files, "render_pdf", render)
     return documents
 
 
@@ -79,7 +79,7 @@ def test_the_pdf_is_a_download_named_after_the_collaboration(cast, printed):
     assert response["Content-Disposition"] == (
         'attachment; filename="riverside-youth-jobs-design-report.pdf"'
     )
-    assert response.content == b"%PDF-1.7 stub"
+    assert response.getvalue() == b"%PDF-1.7 stub"
 
 
 def test_the_page_shows_the_whole_report(cast):

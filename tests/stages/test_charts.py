@@ -88,6 +88,42 @@ def test_points_sharing_a_cell_do_not_cover_each_other():
     assert len(positions) == 3
 
 
+def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
+    from charts.svg import resources_chart
+    from collaborations.models import Partner
+    from stages.worksheets.declarations import definition_for
+
+    city = Partner(pk=1, name="City", sector="government")
+    table = definition_for("account-for-resources").table("resources")
+    rows = [
+        {"partner": 1, "kind": "funding", "value": 500000.0, "status": "committed"},
+        {"partner": 1, "kind": "data", "value": 20000.0, "status": "committed"},
+        {"partner": 1, "kind": "funding", "value": 30000.0, "status": "potential"},
+        {"partner": None, "kind": "funding", "value": 1000000.0, "status": "needed"},
+    ]
+    chart = resources_chart(table, rows, [city], currency="USD")
+    assert chart.headings == ["Sector", "Committed", "Pledged", "Potential", "Needed"]
+    by_label = {row[0]: row[1:] for row in chart.rows}
+    assert by_label["Government"] == ["520,000", "0", "30,000", "0"]
+    assert by_label["Still needed (a gap, not counted above)"] == ["0", "0", "0", "1,000,000"]
+    # The government bar is as long as what it brings, nothing of the gap stacked onto it.
+    government = next(p for p in chart.placed if p.bar.label == "Government")
+    assert government.bar.text == "550,000"
+    assert sum(s.width for s in government.segments) == pytest.approx(550000 * chart.scale)
+    assert "(USD)" in chart.title
+
+
+def test_an_indicator_without_a_measurement_is_not_shown_as_zero(db):
+    from charts.svg import indicators_chart
+    from stages.indicators import indicator_standing
+    from stages.worksheets.declarations import definition_for
+
+    table = definition_for("agree-on-measures-of-success").table("indicators")
+    chart = indicators_chart([indicator_standing(table, {"name": "Jobs", "target": 5}, [])])
+    assert chart.rows == [["Jobs", "—", "100"]]
+    assert chart.is_empty
+
+
 def test_any_table_that_declares_a_grid_gets_the_grid_chart_from_its_own_columns():
     from charts.svg import ScatterChart, worksheet_charts
     from stages.worksheets.schema import Definition, Field, Grid, Kind, Section, Table

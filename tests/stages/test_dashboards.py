@@ -155,7 +155,7 @@ def test_dashboard_indicators_against_targets(cast):
         value=35,
     )
     seen = overview(cast.collaboration)
-    assert [(i.progress.name, i.progress.percent) for i in seen.indicators] == [
+    assert [(i.standing.name, i.standing.percent) for i in seen.indicators] == [
         ("Interns placed", 50),
         ("Employers", None),
     ]
@@ -263,7 +263,8 @@ def test_portfolio_lists_what_i_facilitate_with_flags(client, facilitator_of_thr
     assert set(rows) == {"Active Alliance", "Quiet Coalition", "Old Project"}
     a = rows["Active Alliance"]
     assert (a.percent_complete, a.reviews_waiting, a.late, a.stalled) == (12, 1, 1, False)
-    assert a.current_stage.slug == "implementation"
+    # Two of diagnosis's five tools are complete: work begun further on does not move it.
+    assert a.current_stage.slug == "diagnosis"
     assert a.not_signed_off == ["Clinic"]
     assert a.support == {**dict.fromkeys(Strategy.values, 0), "training": 1, "convening": 1}
     q = rows["Quiet Coalition"]
@@ -374,3 +375,42 @@ def test_dashboard_offers_the_report_to_every_member(cast, who):
     )
     assert f'href="{reverse("reports:report", args=[cast.collaboration.pk])}"' in text
     assert f'href="{reverse("reports:pdf", args=[cast.collaboration.pk])}"' in text
+
+
+def test_dashboard_shows_resources_by_status_with_the_gap_apart(cast):
+    _sheet(
+        cast.collaboration,
+        "account-for-resources",
+        answers={
+            "resources": [
+                {
+                    "id": "r1",
+                    "partner": cast.partner.partner_id,
+                    "kind": "funding",
+                    "value": 520000.0,
+                    "status": "committed",
+                },
+                {
+                    "id": "r2",
+                    "partner": None,
+                    "kind": "funding",
+                    "description": "Money we still need",
+                    "value": 1000000.0,
+                    "status": "needed",
+                },
+            ]
+        },
+    )
+    seen = overview(cast.collaboration)
+    [(_tool, _table, sums)] = seen.resources
+    assert {s.status: s.amount for s in sums} == {
+        "committed": 520000.0,
+        "pledged": 0,
+        "potential": 0,
+        "needed": 1000000.0,
+    }
+    assert [s.gap for s in sums] == [False, False, False, True]
+    page = cast.client("viewer").get(reverse("collaboration", args=[cast.collaboration.pk]))
+    text = page.content.decode()
+    assert "$520,000" in text and "$1,000,000" in text
+    assert "1,520,000" not in text

@@ -101,30 +101,116 @@ def test_bad_measurements_are_explained_and_kept(cast):
     assert not Measurement.objects.exists()
 
 
-def test_resource_ledger_shows_totals_by_partner_sector_and_kind(cast):
-    city = cast.partner.partner
-    city.sector = "government"
-    city.save()
-    _sheet(
-        cast,
-        "account-for-resources",
-        {
-            "resources": [
-                {"id": "r1", "partner": city.pk, "kind": "funding", "value": 1000.0},
-                {"id": "r2", "partner": city.pk, "kind": "staff_time", "value": 250.5},
-                {"id": "r3", "partner": None, "kind": "funding", "value": 100.0},
-            ]
-        },
-    )
+def _ledger_totals(cast, rows: list[dict]) -> dict:
+    _sheet(cast, "account-for-resources", {"resources": rows})
     response = cast.client("viewer").get(
         reverse("stages:worksheet", args=[cast.collaboration.pk, "account-for-resources"])
     )
-    totals = {
-        t.heading: dict(t.lines)
+    return {
+        t.heading: {label: dict(zip(t.columns, amounts, strict=True)) for label, amounts in t.lines}
         for _table, sums in response.context["links"]["totals"]
         for t in sums
     }
-    assert totals["By partner"]["Workforce Alliance"] == "1,250.50"
-    assert totals["By sector"]["Government"] == "1,250.50"
-    assert totals["By kind"]["Funding"] == "1,100.00"
-    assert totals["Overall"]["Total"] == "1,350.50"
+
+
+def test_resource_ledger_totals_keep_each_status_apart(cast):
+    city = cast.partner.partner
+    city.sector = "government"
+    city.save()
+    totals = _ledger_totals(
+        cast,
+        [
+            {
+                "id": "r1",
+                "partner": city.pk,
+                "kind": "funding",
+                "value": 500000.0,
+                "status": "committed",
+            },
+            {
+                "id": "r2",
+                "partner": city.pk,
+                "kind": "staff_time",
+                "value": 20000.0,
+                "status": "committed",
+            },
+            {
+                "id": "r3",
+                "partner": city.pk,
+                "kind": "funding",
+                "value": 250.5,
+                "status": "pledged",
+            },
+            {
+                "id": "r4",
+                "partner": None,
+                "kind": "funding",
+                "value": 1000000.0,
+                "status": "needed",
+            },
+        ],
+    )
+    partner = totals["By partner"]["Workforce Alliance"]
+    assert partner["Committed"] == "$520,000"
+    assert partner["Pledged"] == "$250.50"
+    assert partner["Needed (still missing)"] == "—"
+    assert totals["By sector"]["Government"]["Committed"] == "$520,000"
+    assert totals["By kind"]["Funding"] == {
+        "Committed": "$500,000",
+        "Pledged": "$250.50",
+        "Potential": "—",
+        "Needed (still missing)": "$1,000,000",
+    }
+    # The million still needed is nobody's contribution and is never added to what is there.
+    assert totals["By partner"]["Not given"]["Needed (still missing)"] == "$1,000,000"
+    assert totals["Overall"]["Total"] == {
+        "Committed": "$520,000",
+        "Pledged": "$250.50",
+        "Potential": "$0",
+        "Needed (still missing)": "$1,000,000",
+    }
+    assert not any(
+        "1,520" in amount
+        for t in totals.values()
+        for line in t.values()
+        for amount in line.values()
+    )
+
+
+def test_resource_ledger_rows_without_a_status_are_totalled_apart(cast):
+    totals = _ledger_totals(
+        cast, [{"id": "r1", "partner": None, "kind": "data", "value": 10.0, "status": ""}]
+    )
+    assert totals["Overall"]["Total"]["Status not given"] == "$10"
+
+
+def test_resource_ledger_totals_use_the_collaborations_currency(cast):
+    cast.collaboration.currency = "EUR"
+    cast.collaboration.save()
+    totals = _ledger_totals(
+        cast, [{"id": "r1", "partner": None, "kind": "data", "value": 2500.0, "status": "pledged"}]
+    )
+    assert totals["Overall"]["Total"]["Pledged"] == "€2,500"
+
+
+def test_a_needed_resource_can_be_saved_without_a_partner(cast):
+    from stages.models import Worksheet
+
+    url = reverse("stages:worksheet", args=[cast.collaboration.pk, "account-for-resources"])
+    client = cast.client("partner")
+    data = {
+        "version": "0",
+        "resources-TOTAL_FORMS": "1",
+        "resources-INITIAL_FORMS": "0",
+        "resources-0-id": "new-abc",
+        "resources-0-kind": "funding",
+        "resources-0-description": "Money we still need",
+        "resources-0-value": "1,000,000",
+        "resources-0-status": "needed",
+        "resources-0-ORDER": "1",
+    }
+    response = client.post(url, data)
+    sheet = Worksheet.objects.get(tool__slug="account-for-resources")
+    row = sheet.answers["resources"][0]
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert row["partner"] is None and row["value"] == 1000000 and row["status"] == "needed"

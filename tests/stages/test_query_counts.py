@@ -76,7 +76,12 @@ def _fill(collaboration, partners: int, rows: int, user) -> None:
         for partner in made:
             if definition.sign_off:
                 SignOff.objects.create(
-                    collaboration=collaboration, tool=tool, partner=partner, position="agrees"
+                    collaboration=collaboration,
+                    tool=tool,
+                    partner=partner,
+                    position="agrees",
+                    user=user,
+                    on_behalf=True,
                 )
         for table in definition.tables:
             if table.measured:
@@ -98,6 +103,11 @@ COLLABORATION_PAGES = [
     ("dashboards:stage", {"stage_slug": "design"}),
     ("dashboards:stage", {"stage_slug": "implementation"}),
     ("collaborations:partners", {}),
+    ("stages:worksheet", {"tool_slug": "share-a-vision-of-success"}),
+    (
+        "stages:indicator",
+        {"tool_slug": "agree-on-measures-of-success", "table": "indicators", "row_id": "r0"},
+    ),
 ]
 
 

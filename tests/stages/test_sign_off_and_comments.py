@@ -119,3 +119,77 @@ def test_comment_from_another_tool_cannot_be_resolved_here(cast):
     comment = Comment.objects.get()
     url = _url(cast, "stages:worksheet-comment-resolve", VISION, comment.pk)
     assert cast.client("facilitator").post(url).status_code == 404
+
+
+@pytest.mark.parametrize("position", ["reservations", "disagrees"])
+def test_reservations_and_disagreement_need_a_note(cast, position):
+    response = cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": position, "sign-off-note": "   "},
+    )
+    assert response.status_code == 422
+    assert "Say what the reservations or the disagreement are" in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_a_partner_signs_only_for_the_organization_they_represent(cast):
+    from tests.factories import make_partner
+
+    other = make_partner(cast.collaboration, name="City Hall")
+    response = cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": "agrees", "sign-off-partner": other.pk, "sign-off-on_behalf": "on"},
+    )
+    assert response.status_code == 302
+    # The choice of organization is not theirs to make: it is recorded for their own.
+    sign_off = SignOff.objects.get()
+    assert (sign_off.partner, sign_off.on_behalf) == (cast.partner.partner, False)
+
+
+def test_a_facilitator_records_for_an_organization_only_by_saying_so(cast):
+    from stages.models import Tool, Worksheet
+    from tests.factories import make_partner
+
+    city = make_partner(cast.collaboration, name="City Hall")
+    Worksheet.objects.create(
+        collaboration=cast.collaboration,
+        tool=Tool.objects.get(slug=VISION),
+        status=Worksheet.Status.READY_FOR_REVIEW,
+        version=1,
+    )
+    url = _url(cast, "stages:worksheet-sign-off")
+    client = cast.client("facilitator")
+    page = client.get(_url(cast, "stages:worksheet")).content.decode()
+    assert "on its behalf" in page
+    refused = client.post(url, {"sign-off-position": "agrees", "sign-off-partner": city.pk})
+    assert refused.status_code == 422
+    assert "You do not represent City Hall" in refused.content.decode()
+    assert not SignOff.objects.exists()
+    response = client.post(
+        url,
+        {"sign-off-position": "agrees", "sign-off-partner": city.pk, "sign-off-on_behalf": "on"},
+    )
+    assert response.status_code == 302
+    sign_off = SignOff.objects.get()
+    assert (sign_off.partner, sign_off.user, sign_off.on_behalf) == (
+        city,
+        cast.facilitator.user,
+        True,
+    )
+    for url in (
+        _url(cast, "stages:worksheet"),
+        reverse("reports:report", args=[cast.collaboration.pk]),
+    ):
+        text = " ".join(cast.client("viewer").get(url).content.decode().split())
+        assert "recorded by fac@example.org for City Hall" in text
+
+
+def test_a_facilitator_who_represents_an_organization_signs_for_it_plainly(cast):
+    cast.facilitator.partner = cast.partner.partner
+    cast.facilitator.save()
+    response = cast.client("facilitator").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": "agrees", "sign-off-partner": cast.partner.partner_id},
+    )
+    assert response.status_code == 302
+    assert SignOff.objects.get().on_behalf is False

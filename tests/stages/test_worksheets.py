@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from collaborations.models import Role
 from stages.models import Tool, Worksheet, WorksheetRevision
@@ -117,7 +120,7 @@ def test_saved_rows_come_back_in_the_form_and_can_be_reordered_and_removed(cast)
     ("field", "value", "message"),
     [
         ("stakeholders-0-influence", "7", "Select a valid choice"),
-        ("stakeholders-0-organization", "x" * 201, "at most 200 characters"),
+        ("stakeholders-0-organization", "x" * 201, "201 characters long; the limit is 200"),
         ("stakeholders-0-sector", "aliens", "Select a valid choice"),
     ],
 )
@@ -182,7 +185,7 @@ def test_unknown_row_id_is_a_400(cast):
     assert not Worksheet.objects.exists()
 
 
-def test_two_saves_from_the_same_version_give_one_success_and_one_conflict(cast):
+def test_two_saves_of_every_answer_from_the_same_version_ask_for_each_answer(cast):
     slug = "share-a-vision-of-success"
     definition = definition_for(slug)
     partners = _partners(cast)
@@ -193,14 +196,20 @@ def test_two_saves_from_the_same_version_give_one_success_and_one_conflict(cast)
     assert first.status_code == 302
     assert second.status_code == 409
     page = second.content.decode()
-    assert "Someone else saved this worksheet" in page
+    assert "Someone else changed the same" in page
     assert "Vision from Dana" in page  # theirs, shown beside
     assert "Vision from the partner" in page  # mine, still in the form
-    assert 'name="version" value="1"' in page  # "keep mine" is based on theirs now
+    # Only the text answers and text cells differ; each gets its own chooser.
+    text_fields = [f.name for f in definition.fields if f.kind in ("text", "long_text")]
+    keys = [item["conflict"].key for item in second.context["conflicts"]]
+    cells = {f"partner_success:new-partne:{column}" for column in ("success", "benefit")}
+    assert set(keys) == {*text_fields, *cells}  # not the partner column: both chose the same
+    assert 'name="version" value="1"' in page  # nothing of mine was left to save
     sheet = Worksheet.objects.get()
     assert sheet.answers == expected
-    # Keeping mine is saving again from the conflict page.
+    # Keeping mine for every contested answer is saving the form with those choices.
     mine["version"] = "1"
+    mine.update({f"resolve:{key}": "mine" for key in keys})
     assert cast.client("partner").post(_url(cast, slug), mine).status_code == 302
     sheet.refresh_from_db()
     assert sheet.version == 2
@@ -275,6 +284,11 @@ def test_viewer_reads_answers_without_a_form(cast):
     assert 'id="worksheet-form"' not in page
 
 
+def _older_than_the_fold_window() -> None:
+    """Autosaves by one person in a row read as one revision; these are further apart."""
+    WorksheetRevision.objects.update(created_at=timezone.now() - timedelta(minutes=11))
+
+
 def test_history_records_every_save_and_restores_as_a_new_version(cast):
     slug = "tell-the-story"
     definition = definition_for(slug)
@@ -282,6 +296,7 @@ def test_history_records_every_save_and_restores_as_a_new_version(cast):
     partners = _partners(cast)
     first, first_answers = form_post(definition, partners, 0, text="First draft")
     client.post(_url(cast, slug), first)
+    _older_than_the_fold_window()
     second, _ = form_post(definition, partners[:1], 1, text="Second draft")
     client.post(_url(cast, slug), second)
     assert list(WorksheetRevision.objects.values_list("version", flat=True)) == [2, 1]
@@ -343,6 +358,7 @@ def test_history_names_only_the_answers_that_changed(cast):
     data = empty_post(definition, version=0)
     data["answers-process_story"] = "How we worked together."
     client.post(_url(cast, slug), data)
+    _older_than_the_fold_window()
     data.update({"version": "1", "answers-lessons": "Start with the employers."})
     client.post(_url(cast, slug), data)
     newest, first = client.get(_url(cast, slug)).context["revisions"]

@@ -68,3 +68,27 @@ def empty_post(definition: Definition, version: int, action: str = "save") -> di
         data[f"{table.name}-TOTAL_FORMS"] = "0"
         data[f"{table.name}-INITIAL_FORMS"] = "0"
     return data
+
+
+def answers_post(definition: Definition, answers: dict, version: int, action="save") -> dict:
+    """The post a worksheet form makes when it shows `answers` (as stored) unchanged."""
+    data: dict = {"version": str(version), "action": action}
+    for spec in definition.fields:
+        value = answers.get(spec.name)
+        if value is None:
+            continue
+        data[f"answers-{spec.name}"] = [str(v) for v in value] if isinstance(value, list) else value
+    for table in definition.tables:
+        rows = answers.get(table.name) or []
+        data[f"{table.name}-TOTAL_FORMS"] = str(len(rows))
+        data[f"{table.name}-INITIAL_FORMS"] = str(len(rows))
+        for index, row in enumerate(rows):
+            data[f"{table.name}-{index}-id"] = row["id"]
+            data[f"{table.name}-{index}-ORDER"] = str(index + 1)
+            for column in table.columns:
+                value = row.get(column.name)
+                if value is None:
+                    continue
+                key = f"{table.name}-{index}-{column.name}"
+                data[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return data

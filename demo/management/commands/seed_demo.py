@@ -102,7 +102,7 @@ class Command(BaseCommand):
         seed_health_checks(collaboration)
         seed_support(collaboration, recorded_by=users[Role.FACILITATOR])
         seed_measurements(collaboration, users[Role.PARTNER])
-        seed_sign_offs(collaboration, users[Role.PARTNER])
+        seed_sign_offs(collaboration, users[Role.FACILITATOR])
         seed_portfolio(users[Role.FACILITATOR])
         admin = self._account("admin@example.org", "Site", "Administrator")
         if not admin.is_superuser:
@@ -140,7 +140,7 @@ class Command(BaseCommand):
                 user=writer,
                 version=0,
                 status=Worksheet.Status.IN_PROGRESS,
-            )
+            ).worksheet
             if status != Worksheet.Status.IN_PROGRESS:
                 services.worksheet_set_status(
                     worksheet=sheet, status=status, user=reviewer, version=sheet.version

@@ -22,7 +22,7 @@ DEFINITION = Definition(
                 Table(
                     name="resources",
                     label=_("Resource ledger"),
-                    totals=Totals("value", ("partner", "kind")),
+                    totals=Totals("value", ("partner", "kind"), status="status", gaps=("needed",)),
                     required_rows=1,
                     columns=(
                         Field("partner", _("Partner"), Kind.PARTNER),

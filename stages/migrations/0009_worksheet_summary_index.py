@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("collaborations", "0001_initial"),
-        ("stages", "0005_measurements"),
+        ("stages", "0008_merge_0007_sign_off_on_behalf_0007_worksheet_presence"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,153 @@
+"""Money as people read and write it: amounts shown in the reader's number format with
+thousands separators and the collaboration's currency ("$250,000", "250.000 US$"), whole
+amounts without decimals; amounts typed as "250000", "250,000" or "$250,000" all read back as
+the same number. Babel holds the locale data (symbols, patterns, separators)."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import (
+    NumberFormatError,
+    format_currency,
+    format_decimal,
+    get_currency_name,
+    list_currencies,
+    parse_decimal,
+)
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext_lazy as _
+
+
+def default_currency() -> str:
+    return settings.DEFAULT_CURRENCY
+
+
+def _locale() -> Locale:
+    try:
+        return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    """Every ISO 4217 currency Babel knows, by code, named in the reader's language."""
+    locale = _locale()
+    return sorted(
+        (code, f"{code} — {get_currency_name(code, locale=locale)}") for code in list_currencies()
+    )
+
+
+def validate_currency(code: str) -> None:
+    if code not in list_currencies():
+        raise ValidationError(_("Choose a currency from the list."), code="currency")
+
+
+def _amount(value: float | int | str | Decimal) -> Decimal:
+    return Decimal(str(value))
+
+
+def _whole(amount: Decimal) -> bool:
+    return amount == amount.to_integral_value()
+
+
+def format_money(value: float | int | str | Decimal | None, currency: str = "") -> str:
+    """An amount with thousands separators and, given a currency, its symbol: whole amounts
+    without decimals, others with two."""
+    if value in (None, ""):
+        return ""
+    amount = _amount(value)
+    locale = _locale()
+    digits = 0 if _whole(amount) else 2
+    if not currency:
+        return format_decimal(
+            amount, format=f"#,##0{'.00' if digits else ''}", locale=locale, group_separator=True
+        )
+    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern.frac_prec = (digits, digits)
+    return format_currency(amount, currency, locale=locale, format=pattern, currency_digits=False)
+
+
+def format_number(value: float | int | str | Decimal | None) -> str:
+    """A number with thousands separators and only the decimals it has ("1,234.5", not
+    "1234.50" nor "1234.0")."""
+    if value in (None, ""):
+        return ""
+    return format_decimal(_amount(value), format="#,##0.####", locale=_locale())
+
+
+def format_amount(value: float | int | str | Decimal | None) -> str:
+    """An amount as a form shows it for editing: separators, no currency, no trailing ".0"."""
+    return format_money(value)
+
+
+_NOISE = re.compile(r"[\s\u00a0\u202f]")
+
+
+def _strip_currency(text: str) -> str:
+    cleaned = "".join(c for c in _NOISE.sub("", text) if unicodedata.category(c) != "Sc")
+    return re.sub(r"^[A-Za-z]{1,3}(?=[\d.,-])|(?<=[\d.,])[A-Za-z]{1,3}$", "", cleaned)
+
+
+def parse_money(text: str) -> Decimal:
+    """The amount in `text`, written with or without thousands separators and a currency
+    ("250000", "250,000", "$250,000", "USD 250,000"); ValueError if it is not an amount."""
+    cleaned = _strip_currency(text)
+    if not cleaned:
+        raise ValueError(text)
+    try:
+        return parse_decimal(cleaned, locale=_locale(), strict=True)
+    except (NumberFormatError, InvalidOperation):
+        raise ValueError(text) from None
+
+
+class NumberField(forms.DecimalField):
+    """A decimal number, shown for editing without a trailing ".0" (answers are stored as
+    JSON numbers, so 12 comes back as 12.0)."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            text = f"{Decimal(str(value)):f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        return value
+
+
+class MoneyField(forms.DecimalField):
+    """An amount, typed as people write it: "250000", "250,000" or "$250,000"; shown with
+    thousands separators and no trailing ".0"."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter an amount, such as 250000, 250,000 or $250,000."),
+        "min_value": _("Enter an amount of zero or more."),
+    }
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        super().__init__(**kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str) and value.strip() not in self.empty_values:
+            try:
+                value = parse_money(value)
+            except ValueError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid"], code="invalid"
+                ) from None
+        return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+            return format_amount(value)
+        return value

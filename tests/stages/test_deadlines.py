@@ -1,0 +1,142 @@
+"""One deadline status, decided in `stages.deadlines` and shown alike by the dashboard, the
+portfolio, the worksheet and the report; and one current stage, shown alike by the
+dashboard, the portfolio and its CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from dashboards.progress import StageProgress, current_stage
+from stages.deadlines import deadline_status
+from stages.models import Stage, Tool, Worksheet
+from stages.worksheets.declarations import definition_for
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 6, 15)
+COMMITMENTS = definition_for("demonstrate-competency").table("commitments")
+MILESTONES = definition_for("manage-expectations").table("milestones")
+
+
+def _days(n: int) -> str:
+    return (TODAY + datetime.timedelta(days=n)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("table", "status", "due", "late", "text"),
+    [
+        (COMMITMENTS, "on_track", -1, True, "Late: was on track"),
+        (COMMITMENTS, "on_track", 0, False, "On track"),
+        (COMMITMENTS, "late", 90, True, "Late"),
+        (COMMITMENTS, "done", -30, False, "Done"),
+        (COMMITMENTS, "dropped", -30, False, "Dropped"),
+        (COMMITMENTS, "", -1, True, "Late"),
+        (COMMITMENTS, "", 5, False, "No status yet"),
+        (MILESTONES, "planned", -2, True, "Late: was planned"),
+        (MILESTONES, "moved", -2, True, "Late: was moved"),
+        (MILESTONES, "reached", -2, False, "Reached"),
+        (MILESTONES, "missed", -2, False, "Missed"),
+    ],
+)
+def test_a_promise_is_late_when_due_and_not_done_or_dropped(table, status, due, late, text):
+    standing = deadline_status(table, {"status": status, "due": _days(due)}, TODAY)
+    assert (standing.late, standing.text) == (late, text)
+
+
+def test_a_promise_without_a_date_is_late_only_when_it_says_so():
+    assert not deadline_status(COMMITMENTS, {"status": "on_track"}, TODAY).late
+    assert deadline_status(COMMITMENTS, {"status": "late"}, TODAY).late
+
+
+def _one_line(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_dashboard_portfolio_worksheet_and_report_show_one_status(cast):
+    today = timezone.localdate()
+    Worksheet.objects.create(
+        collaboration=cast.collaboration,
+        tool=Tool.objects.get(slug="demonstrate-competency"),
+        status=Worksheet.Status.IN_PROGRESS,
+        answers={
+            "commitments": [
+                {"id": "c1", "commitment": "Host 10 interns", "partner": cast.partner.partner_id,
+                 "due": (today - datetime.timedelta(days=3)).isoformat(), "status": "on_track"}
+            ]
+        },
+        version=1,
+    )  # fmt: skip
+    client = cast.client("facilitator")
+    pages = {
+        "dashboard": reverse("collaboration", args=[cast.collaboration.pk]),
+        "report": reverse("reports:report", args=[cast.collaboration.pk]),
+    }
+    for name, url in pages.items():
+        text = _one_line(client.get(url).content.decode())
+        assert "Late: was on track" in text, name
+        assert "Late On track" not in text, name
+    portfolio = client.get(reverse("portfolio"))
+    [row] = portfolio.context["rows"]
+    assert row.late == 1
+    # The viewer reads the worksheet as the report does.
+    viewer_page = _one_line(
+        cast.client("viewer")
+        .get(reverse("stages:worksheet", args=[cast.collaboration.pk, "demonstrate-competency"]))
+        .content.decode()
+    )
+    assert "Late: was on track" in viewer_page
+
+
+def _progress(*complete: int) -> list[StageProgress]:
+    stages = list(Stage.objects.order_by("number"))
+    return [
+        StageProgress(stage, 4, {Worksheet.Status.COMPLETE: done})
+        for stage, done in zip(stages, complete, strict=True)
+    ]
+
+
+def test_current_stage_is_the_earliest_not_complete():
+    assert current_stage(_progress(4, 1, 0, 0)).slug == "design"
+    # Work begun further on does not move it.
+    assert current_stage(_progress(3, 4, 4, 0)).slug == "diagnosis"
+    assert current_stage(_progress(4, 4, 4, 4)) is None
+
+
+def test_dashboard_portfolio_and_csv_agree_on_the_current_stage(cast):
+    # One design tool in progress, diagnosis untouched (6% complete-like case).
+    Worksheet.objects.create(
+        collaboration=cast.collaboration,
+        tool=Tool.objects.get(slug="demonstrate-competency"),
+        status=Worksheet.Status.COMPLETE,
+    )
+    client = cast.client("facilitator")
+    dashboard = _one_line(
+        client.get(reverse("collaboration", args=[cast.collaboration.pk])).content.decode()
+    )
+    assert "Current stage 1 Diagnosis" in dashboard
+    [row] = client.get(reverse("portfolio")).context["rows"]
+    assert row.current_stage.slug == "diagnosis"
+    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
+    assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "Diagnosis"
+
+
+def test_a_finished_collaboration_says_all_stages_complete(cast):
+    for tool in Tool.objects.all():
+        Worksheet.objects.create(
+            collaboration=cast.collaboration, tool=tool, status=Worksheet.Status.COMPLETE
+        )
+    client = cast.client("facilitator")
+    assert (
+        "All stages complete"
+        in client.get(reverse("collaboration", args=[cast.collaboration.pk])).content.decode()
+    )
+    assert "All stages complete" in client.get(reverse("portfolio")).content.decode()
+    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
+    assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "All stages complete"
