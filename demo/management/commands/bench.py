@@ -247,7 +247,7 @@ class Command(BaseCommand):
         over = []
         for page in large["pages"]:
             few = before[page["page"]]
-            same = "same" if few["queries"] == page["queries"] else "GROWS"
+            same = "same" if few["queries"] == page["queries"] else "differs"
             self.stdout.write(f"  {page['page']:48} {few['queries']:4} {page['queries']:4}  {same}")
             if not (page["within"] and few["within"]):
                 over.append(page["page"])
