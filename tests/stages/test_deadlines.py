@@ -123,7 +123,11 @@ def test_dashboard_portfolio_and_csv_agree_on_the_current_stage(cast):
     assert "Current stage 1 Diagnosis" in dashboard
     [row] = client.get(reverse("portfolio")).context["rows"]
     assert row.current_stage.slug == "diagnosis"
-    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
+    body = list(
+        csv.reader(
+            io.StringIO(b"".join(client.get(reverse("portfolio-csv")).streaming_content).decode())
+        )
+    )
     assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "Diagnosis"
 
 
@@ -138,5 +142,9 @@ def test_a_finished_collaboration_says_all_stages_complete(cast):
         in client.get(reverse("collaboration", args=[cast.collaboration.pk])).content.decode()
     )
     assert "All stages complete" in client.get(reverse("portfolio")).content.decode()
-    body = list(csv.reader(io.StringIO(client.get(reverse("portfolio-csv")).content.decode())))
+    body = list(
+        csv.reader(
+            io.StringIO(b"".join(client.get(reverse("portfolio-csv")).streaming_content).decode())
+        )
+    )
     assert dict(zip(body[0], body[1], strict=True))["Current stage"] == "All stages complete"
