@@ -142,9 +142,11 @@ def export_collaboration(collaboration: Collaboration) -> dict:
     )
     worksheets = list(collaboration.worksheets.select_related("tool").order_by("tool__number"))
     revisions: dict[int, list[WorksheetRevision]] = {}
-    for revision in WorksheetRevision.objects.filter(
-        worksheet__collaboration=collaboration
-    ).order_by("worksheet_id", "version"):
+    for revision in (
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration)
+        .prefetch_related("merged_with")
+        .order_by("worksheet_id", "version")
+    ):
         revisions.setdefault(revision.worksheet_id, []).append(revision)
     sign_offs = list(collaboration.sign_offs.select_related("tool").order_by("pk"))
     comments = list(collaboration.comments.select_related("tool").order_by("pk"))
@@ -160,6 +162,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
         *(i.invited_by_id for i in invitations),
         *(w.updated_by_id for w in worksheets),
         *(r.user_id for rs in revisions.values() for r in rs),
+        *(u.pk for rs in revisions.values() for r in rs for u in r.merged_with.all()),
         *(s.user_id for s in sign_offs),
         *(c.author_id for c in comments),
         *(c.resolved_by_id for c in comments),
@@ -191,6 +194,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             "community": c.community,
             "start_date": _day(c.start_date),
             "description": c.description,
+            "currency": c.currency,
             "archived_at": _when(c.archived_at),
             "created_at": _when(c.created_at),
             "updated_at": _when(c.updated_at),
@@ -239,10 +243,16 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "revisions": [
                     {
                         "version": r.version,
+                        "kind": r.kind,
                         "status": r.status,
                         "answers": answers(w.tool.slug, r.answers),
                         "user": person(r.user_id),
+                        "merged_with": sorted(
+                            e for e in (person(u.pk) for u in r.merged_with.all()) if e
+                        ),
                         "note": r.note,
+                        "folded": r.folded,
+                        "started_at": _when(r.started_at),
                         "created_at": _when(r.created_at),
                     }
                     for r in revisions.get(w.pk, [])
@@ -257,6 +267,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "position": s.position,
                 "note": s.note,
                 "user": person(s.user_id),
+                "on_behalf": s.on_behalf,
                 "updated_at": _when(s.updated_at),
             }
             for s in sign_offs
@@ -416,6 +427,7 @@ def _import(data: dict, facilitator) -> ImportResult:
         community=details["community"],
         start_date=_read_day(details["start_date"]),
         description=details["description"],
+        currency=details["currency"],
         archived_at=_read_when(details["archived_at"]),
     )
     result = ImportResult(collaboration=collaboration)
@@ -508,12 +520,21 @@ def _import(data: dict, facilitator) -> ImportResult:
         WorksheetRevision(
             worksheet=ws,
             version=r["version"],
+            kind=r["kind"],
             status=r["status"],
             answers=answers(ws.tool.slug, r["answers"]),
             user=person(r["user"]),
             note=r["note"],
+            folded=r["folded"],
+            started_at=_read_when(r["started_at"]),
         )
         for ws, r in revision_data
+    )
+    WorksheetRevision.merged_with.through.objects.bulk_create(
+        WorksheetRevision.merged_with.through(worksheetrevision_id=revision.pk, user_id=user.pk)
+        for revision, (_, r) in zip(revisions, revision_data, strict=True)
+        for user in (person(email) for email in r["merged_with"])
+        if user is not None
     )
     _stamp(
         WorksheetRevision,
@@ -529,6 +550,7 @@ def _import(data: dict, facilitator) -> ImportResult:
             position=s["position"],
             note=s["note"],
             user=person(s["user"]),
+            on_behalf=s["on_behalf"],
         )
         for s in data["sign_offs"]
     )
@@ -675,6 +697,7 @@ def _emails_in(data: dict) -> set[str]:
         *(i["invited_by"] for i in data["invitations"]),
         *(w["updated_by"] for w in worksheets),
         *(r["user"] for w in worksheets for r in w["revisions"]),
+        *(e for w in worksheets for r in w["revisions"] for e in r["merged_with"]),
         *(s["user"] for s in data["sign_offs"]),
         *(c[key] for c in data["comments"] for key in ("author", "resolved_by")),
         *(m["user"] for m in data["measurements"]),

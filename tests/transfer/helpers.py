@@ -10,7 +10,7 @@ from django.utils import timezone
 from collaborations.models import Role, Sector
 from demo.filled import filled_answers
 from health.models import HealthCheck
-from stages.models import Comment, Measurement, SignOff, Tool, Worksheet
+from stages.models import Comment, Measurement, SignOff, Tool, Worksheet, WorksheetRevision
 from stages.services import worksheet_save, worksheet_set_status
 from support.models import ResourceLead
 from tests.factories import make_invitation, make_member, make_partner, make_user
@@ -39,16 +39,23 @@ def fill_everything(cast) -> None:
             answers=filled_answers(slug, partner_ids, 2, 2),
             user=partner_user,
             version=0,
-        )
-        sheet = worksheet_set_status(
+        ).worksheet
+        worksheet_set_status(
             worksheet=sheet,
             status=Worksheet.Status.READY_FOR_REVIEW,
             user=partner_user,
             version=sheet.version,
             note="Please look at the ledger",
         )
+    # A revision that merged someone else's changes and folded autosaves into itself.
+    revision = WorksheetRevision.objects.filter(worksheet__collaboration=collaboration).first()
+    revision.merged_with.add(facilitator)
+    revision.folded = True
+    revision.started_at = timezone.now() - timedelta(minutes=5)
+    revision.save()
     vision = Tool.objects.get(slug="share-a-vision-of-success")
     SignOff.objects.create(
+        on_behalf=True,
         collaboration=collaboration,
         tool=vision,
         partner=county,
