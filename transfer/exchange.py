@@ -35,7 +35,15 @@ from collaborations.models import (
     invitation_expiry,
 )
 from health.models import HealthCheck, Rating
-from stages.models import Comment, Measurement, SignOff, Tool, Worksheet, WorksheetRevision
+from stages.models import (
+    Comment,
+    Measurement,
+    MeasurementChange,
+    SignOff,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.schema import Field, Kind
 from support.models import Activity, Barrier, ResourceLead
@@ -151,6 +159,10 @@ def export_collaboration(collaboration: Collaboration) -> dict:
     sign_offs = list(collaboration.sign_offs.select_related("tool").order_by("pk"))
     comments = list(collaboration.comments.select_related("tool").order_by("pk"))
     measurements = list(collaboration.measurements.select_related("tool").order_by("pk"))
+    # A history entry names its measurement by position in the file's list, or None once the
+    # measurement was removed.
+    position = {m.pk: index for index, m in enumerate(measurements)}
+    history = list(collaboration.measurement_changes.select_related("tool").order_by("pk"))
     activities = list(collaboration.support_activities.order_by("pk"))
     health_checks = list(collaboration.health_checks.order_by("pk"))
     ratings: dict[int, dict[str, int]] = {}
@@ -167,6 +179,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
         *(c.author_id for c in comments),
         *(c.resolved_by_id for c in comments),
         *(m.user_id for m in measurements),
+        *(h.user_id for h in history),
         *(a.recorded_by_id for a in activities),
         *(h.user_id for h in health_checks),
     }
@@ -296,6 +309,21 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             }
             for m in measurements
         ],
+        "measurement_history": [
+            {
+                "tool": h.tool.slug,
+                "table": h.table,
+                "row_id": h.row_id,
+                "measurement": position.get(h.measurement_id),
+                "action": h.action,
+                "date": _day(h.date),
+                "value": _number(h.value),
+                "note": h.note,
+                "user": person(h.user_id),
+                "created_at": _when(h.created_at),
+            }
+            for h in history
+        ],
         "support": {
             "activities": [
                 {
@@ -397,7 +425,7 @@ def import_collaboration(data: Any, *, facilitator=None) -> ImportResult:
     try:
         with transaction.atomic():
             return _import(data, facilitator)
-    except (KeyError, TypeError, AttributeError) as problem:
+    except (KeyError, TypeError, AttributeError, IndexError) as problem:
         raise TransferError(f"The file is incomplete or damaged ({problem!r}).") from problem
     except IntegrityError as problem:
         raise TransferError(f"The file holds values this installation refuses: {problem}") from None
@@ -592,6 +620,27 @@ def _import(data: dict, facilitator) -> ImportResult:
         [{"created_at": _read_when(m["created_at"])} for m in data["measurements"]],
     )
 
+    changes = MeasurementChange.objects.bulk_create(
+        MeasurementChange(
+            collaboration=collaboration,
+            tool=tool(h["tool"]),
+            table=h["table"],
+            row_id=h["row_id"],
+            measurement=None if h["measurement"] is None else measurements[h["measurement"]],
+            action=h["action"],
+            date=_read_day(h["date"]),
+            value=_read_number(h["value"]),
+            note=h["note"],
+            user=person(h["user"]),
+        )
+        for h in data["measurement_history"]
+    )
+    _stamp(
+        MeasurementChange,
+        changes,
+        [{"created_at": _read_when(h["created_at"])} for h in data["measurement_history"]],
+    )
+
     support = data["support"]
     both = ("created_at", "updated_at")
     activity_keys = (
@@ -701,6 +750,7 @@ def _emails_in(data: dict) -> set[str]:
         *(s["user"] for s in data["sign_offs"]),
         *(c[key] for c in data["comments"] for key in ("author", "resolved_by")),
         *(m["user"] for m in data["measurements"]),
+        *(h["user"] for h in data["measurement_history"]),
         *(a["recorded_by"] for a in support["activities"]),
         *(h["user"] for h in data["health_checks"]),
     ]

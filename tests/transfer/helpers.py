@@ -10,7 +10,15 @@ from django.utils import timezone
 from collaborations.models import Role, Sector
 from demo.filled import filled_answers
 from health.models import HealthCheck
-from stages.models import Comment, Measurement, SignOff, Tool, Worksheet, WorksheetRevision
+from stages.models import (
+    Comment,
+    Measurement,
+    MeasurementChange,
+    SignOff,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 from stages.services import worksheet_save, worksheet_set_status
 from support.models import ResourceLead
 from tests.factories import make_invitation, make_member, make_partner, make_user
@@ -82,6 +90,20 @@ def fill_everything(cast) -> None:
         note="Q1",
         user=partner_user,
     )
+    measured = Tool.objects.get(slug="agree-on-measures-of-success")
+    kept = Measurement.objects.get(collaboration=collaboration)
+    for action, measurement in [("recorded", kept), ("changed", kept), ("removed", None)]:
+        MeasurementChange.objects.create(
+            collaboration=collaboration,
+            tool=measured,
+            table="indicators",
+            row_id="row-indicators-1",
+            measurement=measurement,
+            action=action,
+            date=date(2026, 3, 31),
+            value=Decimal("41"),
+            user=partner_user,
+        )
     make_activity(collaboration, recorded_by=facilitator, local_participants="Mayor's office")
     make_lead(collaboration, amount=Decimal("25000.50"), deadline=date(2026, 9, 1))
     make_lead(collaboration, kind=ResourceLead.Kind.NON_FINANCIAL, amount=None)
