@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
@@ -189,6 +190,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             "name": c.name,
             "issue": c.issue,
             "community": c.community,
+            "currency": c.currency,
             "start_date": _day(c.start_date),
             "description": c.description,
             "archived_at": _when(c.archived_at),
@@ -256,6 +258,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "partner": partner(s.partner_id),
                 "position": s.position,
                 "note": s.note,
+                "on_behalf": s.on_behalf,
                 "user": person(s.user_id),
                 "updated_at": _when(s.updated_at),
             }
@@ -414,6 +417,7 @@ def _import(data: dict, facilitator) -> ImportResult:
         name=details["name"],
         issue=details["issue"],
         community=details["community"],
+        currency=details.get("currency") or settings.DEFAULT_CURRENCY,
         start_date=_read_day(details["start_date"]),
         description=details["description"],
         archived_at=_read_when(details["archived_at"]),
@@ -528,6 +532,7 @@ def _import(data: dict, facilitator) -> ImportResult:
             partner=partner(s["partner"]),
             position=s["position"],
             note=s["note"],
+            on_behalf=s.get("on_behalf", False),
             user=person(s["user"]),
         )
         for s in data["sign_offs"]

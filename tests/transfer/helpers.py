@@ -39,8 +39,8 @@ def fill_everything(cast) -> None:
             answers=filled_answers(slug, partner_ids, 2, 2),
             user=partner_user,
             version=0,
-        )
-        sheet = worksheet_set_status(
+        ).worksheet
+        worksheet_set_status(
             worksheet=sheet,
             status=Worksheet.Status.READY_FOR_REVIEW,
             user=partner_user,
