@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
@@ -205,6 +206,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             "name": c.name,
             "issue": c.issue,
             "community": c.community,
+            "currency": c.currency,
             "start_date": _day(c.start_date),
             "description": c.description,
             "currency": c.currency,
@@ -279,6 +281,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "partner": partner(s.partner_id),
                 "position": s.position,
                 "note": s.note,
+                "on_behalf": s.on_behalf,
                 "user": person(s.user_id),
                 "on_behalf": s.on_behalf,
                 "updated_at": _when(s.updated_at),
@@ -453,6 +456,7 @@ def _import(data: dict, facilitator) -> ImportResult:
         name=details["name"],
         issue=details["issue"],
         community=details["community"],
+        currency=details.get("currency") or settings.DEFAULT_CURRENCY,
         start_date=_read_day(details["start_date"]),
         description=details["description"],
         currency=details["currency"],
@@ -577,6 +581,7 @@ def _import(data: dict, facilitator) -> ImportResult:
             partner=partner(s["partner"]),
             position=s["position"],
             note=s["note"],
+            on_behalf=s.get("on_behalf", False),
             user=person(s["user"]),
             on_behalf=s["on_behalf"],
         )
