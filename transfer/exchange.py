@@ -209,7 +209,6 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             "currency": c.currency,
             "start_date": _day(c.start_date),
             "description": c.description,
-            "currency": c.currency,
             "archived_at": _when(c.archived_at),
             "created_at": _when(c.created_at),
             "updated_at": _when(c.updated_at),
@@ -283,7 +282,6 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "note": s.note,
                 "on_behalf": s.on_behalf,
                 "user": person(s.user_id),
-                "on_behalf": s.on_behalf,
                 "updated_at": _when(s.updated_at),
             }
             for s in sign_offs
@@ -459,7 +457,6 @@ def _import(data: dict, facilitator) -> ImportResult:
         currency=details.get("currency") or settings.DEFAULT_CURRENCY,
         start_date=_read_day(details["start_date"]),
         description=details["description"],
-        currency=details["currency"],
         archived_at=_read_when(details["archived_at"]),
     )
     result = ImportResult(collaboration=collaboration)
@@ -583,7 +580,6 @@ def _import(data: dict, facilitator) -> ImportResult:
             note=s["note"],
             on_behalf=s.get("on_behalf", False),
             user=person(s["user"]),
-            on_behalf=s["on_behalf"],
         )
         for s in data["sign_offs"]
     )
