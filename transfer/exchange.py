@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
@@ -35,7 +36,15 @@ from collaborations.models import (
     invitation_expiry,
 )
 from health.models import HealthCheck, Rating
-from stages.models import Comment, Measurement, SignOff, Tool, Worksheet, WorksheetRevision
+from stages.models import (
+    Comment,
+    Measurement,
+    MeasurementChange,
+    SignOff,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.schema import Field, Kind
 from support.models import Activity, Barrier, ResourceLead
@@ -142,13 +151,19 @@ def export_collaboration(collaboration: Collaboration) -> dict:
     )
     worksheets = list(collaboration.worksheets.select_related("tool").order_by("tool__number"))
     revisions: dict[int, list[WorksheetRevision]] = {}
-    for revision in WorksheetRevision.objects.filter(
-        worksheet__collaboration=collaboration
-    ).order_by("worksheet_id", "version"):
+    for revision in (
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration)
+        .prefetch_related("merged_with")
+        .order_by("worksheet_id", "version")
+    ):
         revisions.setdefault(revision.worksheet_id, []).append(revision)
     sign_offs = list(collaboration.sign_offs.select_related("tool").order_by("pk"))
     comments = list(collaboration.comments.select_related("tool").order_by("pk"))
     measurements = list(collaboration.measurements.select_related("tool").order_by("pk"))
+    # A history entry names its measurement by position in the file's list, or None once the
+    # measurement was removed.
+    position = {m.pk: index for index, m in enumerate(measurements)}
+    history = list(collaboration.measurement_changes.select_related("tool").order_by("pk"))
     activities = list(collaboration.support_activities.order_by("pk"))
     health_checks = list(collaboration.health_checks.order_by("pk"))
     ratings: dict[int, dict[str, int]] = {}
@@ -160,10 +175,12 @@ def export_collaboration(collaboration: Collaboration) -> dict:
         *(i.invited_by_id for i in invitations),
         *(w.updated_by_id for w in worksheets),
         *(r.user_id for rs in revisions.values() for r in rs),
+        *(u.pk for rs in revisions.values() for r in rs for u in r.merged_with.all()),
         *(s.user_id for s in sign_offs),
         *(c.author_id for c in comments),
         *(c.resolved_by_id for c in comments),
         *(m.user_id for m in measurements),
+        *(h.user_id for h in history),
         *(a.recorded_by_id for a in activities),
         *(h.user_id for h in health_checks),
     }
@@ -189,6 +206,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
             "name": c.name,
             "issue": c.issue,
             "community": c.community,
+            "currency": c.currency,
             "start_date": _day(c.start_date),
             "description": c.description,
             "archived_at": _when(c.archived_at),
@@ -239,10 +257,16 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "revisions": [
                     {
                         "version": r.version,
+                        "kind": r.kind,
                         "status": r.status,
                         "answers": answers(w.tool.slug, r.answers),
                         "user": person(r.user_id),
+                        "merged_with": sorted(
+                            e for e in (person(u.pk) for u in r.merged_with.all()) if e
+                        ),
                         "note": r.note,
+                        "folded": r.folded,
+                        "started_at": _when(r.started_at),
                         "created_at": _when(r.created_at),
                     }
                     for r in revisions.get(w.pk, [])
@@ -256,6 +280,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "partner": partner(s.partner_id),
                 "position": s.position,
                 "note": s.note,
+                "on_behalf": s.on_behalf,
                 "user": person(s.user_id),
                 "updated_at": _when(s.updated_at),
             }
@@ -284,6 +309,21 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "created_at": _when(m.created_at),
             }
             for m in measurements
+        ],
+        "measurement_history": [
+            {
+                "tool": h.tool.slug,
+                "table": h.table,
+                "row_id": h.row_id,
+                "measurement": position.get(h.measurement_id),
+                "action": h.action,
+                "date": _day(h.date),
+                "value": _number(h.value),
+                "note": h.note,
+                "user": person(h.user_id),
+                "created_at": _when(h.created_at),
+            }
+            for h in history
         ],
         "support": {
             "activities": [
@@ -386,7 +426,7 @@ def import_collaboration(data: Any, *, facilitator=None) -> ImportResult:
     try:
         with transaction.atomic():
             return _import(data, facilitator)
-    except (KeyError, TypeError, AttributeError) as problem:
+    except (KeyError, TypeError, AttributeError, IndexError) as problem:
         raise TransferError(f"The file is incomplete or damaged ({problem!r}).") from problem
     except IntegrityError as problem:
         raise TransferError(f"The file holds values this installation refuses: {problem}") from None
@@ -414,6 +454,7 @@ def _import(data: dict, facilitator) -> ImportResult:
         name=details["name"],
         issue=details["issue"],
         community=details["community"],
+        currency=details.get("currency") or settings.DEFAULT_CURRENCY,
         start_date=_read_day(details["start_date"]),
         description=details["description"],
         archived_at=_read_when(details["archived_at"]),
@@ -508,12 +549,21 @@ def _import(data: dict, facilitator) -> ImportResult:
         WorksheetRevision(
             worksheet=ws,
             version=r["version"],
+            kind=r["kind"],
             status=r["status"],
             answers=answers(ws.tool.slug, r["answers"]),
             user=person(r["user"]),
             note=r["note"],
+            folded=r["folded"],
+            started_at=_read_when(r["started_at"]),
         )
         for ws, r in revision_data
+    )
+    WorksheetRevision.merged_with.through.objects.bulk_create(
+        WorksheetRevision.merged_with.through(worksheetrevision_id=revision.pk, user_id=user.pk)
+        for revision, (_, r) in zip(revisions, revision_data, strict=True)
+        for user in (person(email) for email in r["merged_with"])
+        if user is not None
     )
     _stamp(
         WorksheetRevision,
@@ -528,6 +578,7 @@ def _import(data: dict, facilitator) -> ImportResult:
             partner=partner(s["partner"]),
             position=s["position"],
             note=s["note"],
+            on_behalf=s.get("on_behalf", False),
             user=person(s["user"]),
         )
         for s in data["sign_offs"]
@@ -568,6 +619,27 @@ def _import(data: dict, facilitator) -> ImportResult:
         Measurement,
         measurements,
         [{"created_at": _read_when(m["created_at"])} for m in data["measurements"]],
+    )
+
+    changes = MeasurementChange.objects.bulk_create(
+        MeasurementChange(
+            collaboration=collaboration,
+            tool=tool(h["tool"]),
+            table=h["table"],
+            row_id=h["row_id"],
+            measurement=None if h["measurement"] is None else measurements[h["measurement"]],
+            action=h["action"],
+            date=_read_day(h["date"]),
+            value=_read_number(h["value"]),
+            note=h["note"],
+            user=person(h["user"]),
+        )
+        for h in data["measurement_history"]
+    )
+    _stamp(
+        MeasurementChange,
+        changes,
+        [{"created_at": _read_when(h["created_at"])} for h in data["measurement_history"]],
     )
 
     support = data["support"]
@@ -675,9 +747,11 @@ def _emails_in(data: dict) -> set[str]:
         *(i["invited_by"] for i in data["invitations"]),
         *(w["updated_by"] for w in worksheets),
         *(r["user"] for w in worksheets for r in w["revisions"]),
+        *(e for w in worksheets for r in w["revisions"] for e in r["merged_with"]),
         *(s["user"] for s in data["sign_offs"]),
         *(c[key] for c in data["comments"] for key in ("author", "resolved_by")),
         *(m["user"] for m in data["measurements"]),
+        *(h["user"] for h in data["measurement_history"]),
         *(a["recorded_by"] for a in support["activities"]),
         *(h["user"] for h in data["health_checks"]),
     ]

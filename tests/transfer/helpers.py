@@ -10,7 +10,15 @@ from django.utils import timezone
 from collaborations.models import Role, Sector
 from demo.filled import filled_answers
 from health.models import HealthCheck
-from stages.models import Comment, Measurement, SignOff, Tool, Worksheet
+from stages.models import (
+    Comment,
+    Measurement,
+    MeasurementChange,
+    SignOff,
+    Tool,
+    Worksheet,
+    WorksheetRevision,
+)
 from stages.services import worksheet_save, worksheet_set_status
 from support.models import ResourceLead
 from tests.factories import make_invitation, make_member, make_partner, make_user
@@ -39,16 +47,23 @@ def fill_everything(cast) -> None:
             answers=filled_answers(slug, partner_ids, 2, 2),
             user=partner_user,
             version=0,
-        )
-        sheet = worksheet_set_status(
+        ).worksheet
+        worksheet_set_status(
             worksheet=sheet,
             status=Worksheet.Status.READY_FOR_REVIEW,
             user=partner_user,
             version=sheet.version,
             note="Please look at the ledger",
         )
+    # A revision that merged someone else's changes and folded autosaves into itself.
+    revision = WorksheetRevision.objects.filter(worksheet__collaboration=collaboration).first()
+    revision.merged_with.add(facilitator)
+    revision.folded = True
+    revision.started_at = timezone.now() - timedelta(minutes=5)
+    revision.save()
     vision = Tool.objects.get(slug="share-a-vision-of-success")
     SignOff.objects.create(
+        on_behalf=True,
         collaboration=collaboration,
         tool=vision,
         partner=county,
@@ -75,6 +90,20 @@ def fill_everything(cast) -> None:
         note="Q1",
         user=partner_user,
     )
+    measured = Tool.objects.get(slug="agree-on-measures-of-success")
+    kept = Measurement.objects.get(collaboration=collaboration)
+    for action, measurement in [("recorded", kept), ("changed", kept), ("removed", None)]:
+        MeasurementChange.objects.create(
+            collaboration=collaboration,
+            tool=measured,
+            table="indicators",
+            row_id="row-indicators-1",
+            measurement=measurement,
+            action=action,
+            date=date(2026, 3, 31),
+            value=Decimal("41"),
+            user=partner_user,
+        )
     make_activity(collaboration, recorded_by=facilitator, local_participants="Mayor's office")
     make_lead(collaboration, amount=Decimal("25000.50"), deadline=date(2026, 9, 1))
     make_lead(collaboration, kind=ResourceLead.Kind.NON_FINANCIAL, amount=None)

@@ -68,6 +68,16 @@ def test_the_export_carries_every_part_of_the_collaboration(filled):
         p["name"] for p in data["partners"]
     }
     assert data["sign_offs"][0]["partner"] == "County Workforce Board"
+    assert data["sign_offs"][0]["on_behalf"] is True
+    merged = [r for w in data["worksheets"] for r in w["revisions"] if r["merged_with"]]
+    assert [(r["merged_with"], r["folded"]) for r in merged] == [(["fac@example.org"], True)]
+    assert data["collaboration"]["currency"]
+    history = data["measurement_history"]
+    assert [(h["action"], h["measurement"]) for h in history] == [
+        ("recorded", 0),
+        ("changed", 0),
+        ("removed", None),
+    ]
     assert [c["body"] for c in data["comments"]] == ["Can we name the employers?", "Anon"]
     assert data["measurements"][0]["value"] == "42.1250"
     assert len(data["support"]["activities"]) == 1
