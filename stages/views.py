@@ -169,7 +169,23 @@ def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> H
     sheet, forms = _load_worksheet(membership, tool_slug)
     collaboration = membership.collaboration
     presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
-    return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+    context = _worksheet_context(
+        membership, sheet, forms, about_open=_first_visit(request, sheet.tool)
+    )
+    return render(request, "stages/worksheet.html", context)
+
+
+TOOLS_SEEN = "tools_seen"
+
+
+def _first_visit(request: HttpRequest, tool: Tool) -> bool:
+    """Whether this is the person's first look at the tool (in this browser session): the
+    tool's "about" band is open then, and folded on every later visit."""
+    seen = request.session.get(TOOLS_SEEN, [])
+    if tool.slug in seen:
+        return False
+    request.session[TOOLS_SEEN] = [*seen, tool.slug]
+    return True
 
 
 @access.collaboration_view(post="view")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Partner
 from stages.worksheets import cells
-from stages.worksheets.kinds import form_field, to_json
+from stages.worksheets.kinds import column_width, form_field, to_json
 from stages.worksheets.schema import Definition, Field, Section, Table
 
 
@@ -111,10 +111,10 @@ class BaseTableFormSet(forms.BaseFormSet):
         """Column names with help, and the id of that help in the table's header."""
         return {c.name: cells.help_id(self.prefix, c.name) for c in self.table.columns if c.help}
 
-    def header(self) -> list[tuple[Field, str]]:
-        """Each column with the id of its help (empty when it has none)."""
+    def header(self) -> list[tuple[Field, str, str]]:
+        """Each column with the id of its help (empty when it has none) and its width."""
         helped = self.help_ids()
-        return [(c, helped.get(c.name, "")) for c in self.table.columns]
+        return [(c, helped.get(c.name, ""), column_width(c)) for c in self.table.columns]
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""

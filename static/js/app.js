@@ -12,10 +12,6 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
-  // The "about this tool" panel starts folded on small screens.
-  if (window.matchMedia("(max-width: 991.98px)").matches) {
-    for (const panel of document.querySelectorAll("details.tool-panel")) panel.open = false;
-  }
   // Focus an error summary so keyboard and screen-reader users land on it.
   const summary = document.querySelector(".error-summary");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
@@ -27,11 +23,18 @@ document.addEventListener("DOMContentLoaded", () => {
 (() => {
   const worksheetForm = (node) => node instanceof Element && node.closest("#worksheet-form");
 
+  // The save state is one live region for the page's life: its text changes, and only when
+  // it says something new, so "Unsaved changes" is heard once per burst of typing.
   const say = (form, message) => {
     const state = document.getElementById("save-state");
     if (!state || !message) return;
-    for (const node of [...state.childNodes]) if (node.nodeName !== "INPUT") node.remove();
-    state.append(message);
+    let text = state.querySelector(".save-message");
+    if (!text) {
+      text = document.createElement("span");
+      text.className = "save-message";
+      state.append(text);
+    }
+    if (text.textContent !== message) text.textContent = message;
   };
 
   const showAddRowButtons = () => {
