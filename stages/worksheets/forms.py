@@ -157,6 +157,13 @@ def table_formset(
     )
 
 
+def _target(bound: forms.BoundField) -> str:
+    """The id a link to this field points at: a group of checkboxes is reached at its first."""
+    if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
+        return f"{bound.auto_id}_0"
+    return bound.auto_id
+
+
 class WorksheetForms:
     """Everything a worksheet page edits, bound or not, validated and read back together."""
 
@@ -250,6 +257,34 @@ class WorksheetForms:
                         form.add_error(spec.name, _("Fill this in before asking for review."))
                         ok = False
         return ok
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """Every problem as (the id of its field, where it is, the message), in page order,
+        for the summary's links: a cell scrolled out of a wide table is one click away."""
+        found = []
+        for name, errors in self.answers_form.errors.items():
+            bound = self.answers_form[name]
+            found += [(_target(bound), str(bound.label), str(e)) for e in errors]
+        for table in self.definition.tables:
+            formset = self.tables[table.name]
+            found += [
+                (f"table-{formset.prefix}", str(table.label), str(e))
+                for e in formset.non_form_errors()
+            ]
+            for number, form in enumerate(formset.forms, start=1):
+                for name, errors in form.errors.items():
+                    if name not in form.fields or form.fields[name].widget.is_hidden:
+                        target, where = f"table-{formset.prefix}", str(table.label)
+                    else:
+                        bound = form[name]
+                        target = _target(bound)
+                        where = _("%(table)s: %(column)s, row %(number)s") % {
+                            "table": table.label,
+                            "column": bound.label,
+                            "number": number,
+                        }
+                    found += [(target, where, str(e)) for e in errors]
+        return found
 
     @property
     def error_count(self) -> int:
