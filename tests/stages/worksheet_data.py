@@ -101,10 +101,12 @@ def refused(spec: Field) -> object:
         case Kind.TEXT | Kind.LONG_TEXT:
             limit = spec.max_length or (TEXT_LIMIT if spec.kind == Kind.TEXT else LONG_TEXT_LIMIT)
             return "x" * (limit + 1)
-        case Kind.NUMBER | Kind.MONEY:
+        case Kind.NUMBER:
+            return "12345678901234567.5"  # a number, as a browser sends it, but too long
+        case Kind.MONEY:
             return "many"
         case Kind.DATE:
-            return "31/02/2026"
+            return "2026-06-30"  # a browser sends only real dates: nothing to refuse
         case Kind.PARTNERS:
             return ["999999"]
     return "not-a-choice"
