@@ -17,6 +17,22 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 });
 
+// WCAG 2.4.11: a field that gets focus is never left under the sticky Save bar. The page
+// keeps room for the bar (scroll-padding in app.css), but Chromium does not scroll a field
+// that is partly in view when it gets focus, so the page is moved just enough here.
+document.addEventListener("focusin", (event) => {
+  const field = event.target;
+  const bar = document.querySelector(".worksheet-actions");
+  if (!bar || !(field instanceof Element) || bar.contains(field) || field === document.body) return;
+  const box = field.getBoundingClientRect();
+  const top = bar.getBoundingClientRect().top;
+  const gap = 8;
+  if (box.bottom + gap <= top || box.top >= bar.getBoundingClientRect().bottom) return;
+  // A field taller than the room above the bar shows its top.
+  const by = Math.min(box.bottom + gap - top, Math.max(box.top - gap, 0));
+  if (by > 0) window.scrollBy({ top: by, behavior: "instant" });
+});
+
 // Worksheets: autosave shortly after typing stops, "Add a row" for tables. Without
 // JavaScript the Save button and the always-present blank row do the same. Listeners sit on
 // the document, so they keep working after the conflict view replaces the form.

@@ -8,7 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from stages.worksheets.declarations import definition_for
 from tests.page_types import PAGE_TYPES, PageType, Site, make_site
+from tests.stages.worksheet_data import answers_post, sample
 
 
 @pytest.fixture
@@ -155,5 +157,107 @@ def test_error_page_has_no_axe_violations(
         expect(page.get_by_role("link", name="Intersector", exact=True)).to_be_visible()
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
+    finally:
+        context.close()
+
+
+def _fill_long_table(site: Site, slug: str, rows: int) -> None:
+    definition = definition_for(slug)
+    answers = {
+        table.name: [
+            {
+                "id": f"new-row{n}",
+                **{c.name: sample(c, [site.ids["p"]])[1] for c in table.columns},
+            }
+            for n in range(rows)
+        ]
+        for table in definition.tables
+    }
+    url = f"/collaborations/{site.ids['c']}/tools/{slug}/"
+    response = site.client("facilitator").post(url, answers_post(definition, answers, version=1))
+    assert response.status_code == 302
+
+
+COVERED_BY_A_STICKY_BAR = """() => {
+    const field = document.activeElement;
+    const bar = document.querySelector(".worksheet-actions");
+    if (!field || bar.contains(field)) return null;
+    const f = field.getBoundingClientRect(), b = bar.getBoundingClientRect();
+    return f.bottom > b.top && f.top < b.bottom;
+}"""
+
+
+def _tab_through_the_form(page: Page) -> tuple[int, list[str]]:
+    """Tab from the form's first field to its Save button; the fields checked, and those the
+    sticky Save bar covered when they got focus."""
+    page.locator("#worksheet-form textarea").first.focus()
+    checked, covered = 0, []
+    for _step in range(400):
+        page.keyboard.press("Tab")
+        state = page.evaluate(COVERED_BY_A_STICKY_BAR)
+        if state is None:
+            break
+        checked += 1
+        if state:
+            covered.append(
+                page.evaluate("document.activeElement.id || document.activeElement.name")
+            )
+    return checked, covered
+
+
+def test_tabbing_through_a_long_table_never_hides_focus_under_the_save_bar(
+    live_server, browser: Browser, sign_in, site
+):
+    """WCAG 2.4.11 on a laptop screen: the row fields of "Assess the history", tabbed through
+    one by one, each stay clear of the sticky Save bar. Then the fault put back (the page no
+    longer moves a field out from under the bar): the same walk finds covered fields."""
+    slug = "assess-the-history"
+    _fill_long_table(site, slug, rows=8)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        sign_in(context, site.facilitator)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/collaborations/{site.ids['c']}/tools/{slug}/")
+        checked, covered = _tab_through_the_form(page)
+        assert checked > 60, checked
+        assert covered == []
+        page.reload()
+        page.evaluate("window.scrollBy = () => {}")  # the page's correction turned off
+        _checked, covered = _tab_through_the_form(page)
+        assert covered
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_without_javascript_every_menu_item_and_sign_out_are_reachable(
+    live_server, browser: Browser, sign_in, site, width
+):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 800}
+    )
+    try:
+        sign_in(context, site.facilitator)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/collaborations/")
+        menu = page.get_by_role("navigation", name="Site")
+        sign_out = menu.get_by_role("button", name="Sign out")
+        expect(sign_out).to_be_hidden()
+        # One disclosure opens the menu: below 768 px the whole menu, above it the account's.
+        opener = "Menu" if width < 768 else "Fatima Khan"
+        menu.locator("summary:visible", has_text=opener).click()
+        for name in [
+            "My collaborations",
+            "Portfolio",
+            "Start a collaboration",
+            "Notifications",
+            "Email addresses",
+            "Change password",
+            "Notification choices",
+        ]:
+            expect(menu.get_by_role("link", name=name).locator("visible=true")).to_have_count(1)
+        sign_out.locator("visible=true").click()
+        expect(menu.get_by_role("link", name="Sign in", include_hidden=True).first).to_be_attached()
+        assert "sessionid" not in {c["name"] for c in context.cookies()}
     finally:
         context.close()
