@@ -17,6 +17,18 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
 });
 
+// A link in an error summary puts the cursor in the field it names (the link alone would
+// only scroll to it), wherever it sits in a wide table.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(".error-summary a[href^='#']");
+  if (!link) return;
+  const field = document.getElementById(link.getAttribute("href").slice(1));
+  if (!field || typeof field.focus !== "function") return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+});
+
 // WCAG 2.4.11: a field that gets focus is never left under the sticky Save bar. The page
 // keeps room for the bar (scroll-padding in app.css), but Chromium does not scroll a field
 // that is partly in view when it gets focus, so the page is moved just enough here.

@@ -78,6 +78,49 @@ def test_autosave_saves_typed_text_without_a_click(open_as, cast):
     expect(page.locator("#save-state")).to_contain_text("Last saved")
 
 
+def test_the_save_state_is_one_live_region_that_says_unsaved_once_per_burst(open_as, cast):
+    """Screen readers announce changes inside a live region that stays; the region is never
+    replaced, and "Unsaved changes" is set once while typing, not at every keystroke."""
+    page = open_as(cast.partner.user, tool_path(cast, "tell-the-story"))
+    page.evaluate(
+        """() => {
+            const region = document.getElementById("save-state");
+            window.liveRegion = region;
+            window.said = [];
+            new MutationObserver(() => window.said.push(region.textContent.trim()))
+                .observe(region, { childList: true, subtree: true, characterData: true });
+        }"""
+    )
+    page.locator("#worksheet-form textarea").first.press_sequentially("Tuesdays", delay=40)
+    expect(page.locator("#save-state")).to_contain_text("Saved at", timeout=AUTOSAVE)
+    said = page.evaluate("window.said")
+    assert said.count("Unsaved changes…") == 1, said
+    assert page.evaluate('window.liveRegion === document.getElementById("save-state")')
+    assert page.evaluate("window.liveRegion.isConnected")
+    page.locator("#worksheet-form textarea").first.press_sequentially(" too", delay=40)
+    expect(page.locator("#save-state")).to_contain_text("Unsaved changes…")
+    assert page.evaluate("window.said").count("Unsaved changes…") == 2
+
+
+def test_on_a_phone_each_row_is_a_card_of_labelled_fields(open_as, cast):
+    page = open_as(
+        cast.partner.user,
+        tool_path(cast, "engage-potential-partners"),
+        viewport={"width": 390, "height": 800},
+    )
+    table = page.locator(".worksheet-table").first
+    label = table.locator("label.cell-label", has_text="Organization").first
+    expect(label).to_be_visible()
+    field = table.get_by_label("Organization, row 1")
+    # The label sits above its field, both within the screen's width.
+    assert label.bounding_box()["y"] < field.bounding_box()["y"]
+    assert field.bounding_box()["x"] + field.bounding_box()["width"] <= 390
+    page.set_viewport_size({"width": 1280, "height": 800})
+    # Beside a wide table the label is for screen readers only.
+    assert label.bounding_box()["width"] <= 1
+    expect(table.locator("th", has_text="Organization")).to_be_visible()
+
+
 def test_autosave_twice_with_an_added_row_keeps_one_copy_of_each_row(open_as, cast):
     page = open_as(cast.partner.user, tool_path(cast, "engage-potential-partners"))
     table = page.locator('fieldset[data-prefix="stakeholders"]')

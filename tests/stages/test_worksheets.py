@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from collaborations.models import Role
 from stages.models import Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS, definition_for
 from tests.factories import make_collaboration, make_member, make_partner
-from tests.stages.worksheet_data import empty_post, form_post
+from tests.stages.worksheet_data import empty_post, form_post, refused_post
 
 pytestmark = pytest.mark.django_db
 
@@ -368,3 +369,19 @@ def test_history_names_only_the_answers_that_changed(cast):
     labels = {f.name: str(f.label) for f in definition.fields}
     assert first.changed == [labels["process_story"]]
     assert newest.changed == [labels["lessons"]]
+
+
+def test_the_error_summary_links_every_problem_to_its_field(cast):
+    """A cell scrolled out of sight in a wide table is one link away from the summary."""
+    slug = "agree-on-measures-of-success"
+    response = cast.client("partner").post(_url(cast, slug), refused_post(definition_for(slug), 0))
+    assert response.status_code == 422
+    page = response.content.decode()
+    summary = page[page.index('class="alert alert-danger error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    targets = re.findall(r'<a href="#([^"]+)">', summary)
+    assert len(targets) == response.context["forms"].error_count > 5
+    for target in targets:
+        assert f'id="{target}"' in page
+    assert "Indicators: Baseline, row 1: " in summary
+    assert 'href="#id_indicators-0-responsible"' in summary
