@@ -159,7 +159,7 @@ KINDS: dict[Kind, FieldKind] = {
         display=lambda spec, value, partners: partners.get(value, "?"),
         example=lambda spec, index, partners, words: partners[index % len(partners)],
         widget_class="form-select",
-        column_width="l",
+        column_width="xl",
     ),
     Kind.PARTNERS: FieldKind(
         form_field=lambda spec, common, partners: forms.TypedMultipleChoiceField(

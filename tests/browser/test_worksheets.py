@@ -377,8 +377,14 @@ def test_without_javascript_save_and_ready_for_review(open_as, cast):
     expect(page.get_by_role("alert").filter(has_text="Please correct")).to_be_visible()
     questions = page.get_by_role("textbox", name="Evaluation questions", exact=True)
     expect(questions).to_have_value("")
-    error = page.locator("#worksheet-form").get_by_text("Answer this before asking for review.")
+    # Once beside the field, and once as a link to it in the summary.
+    error = page.locator("#worksheet-form .invalid-feedback", has_text="Answer this before")
     expect(error).to_have_count(1)
+    expect(
+        page.locator(".error-summary").get_by_role(
+            "link", name="Evaluation questions: Answer this before asking for review."
+        )
+    ).to_have_attribute("href", "#id_answers-questions")
     # The message sits with the field it is about.
     field_group = page.locator("#div_id_answers-questions")
     expect(field_group).to_contain_text("Answer this before asking for review.")
@@ -558,7 +564,7 @@ def test_pasting_past_the_limit_keeps_every_character_and_says_by_how_much(open_
 
 def test_a_table_cell_shows_its_count_near_the_limit(open_as, cast):
     page = open_as(cast.partner.user, tool_path(cast, "engage-potential-partners"))
-    cell = page.locator('input[name="stakeholders-0-organization"]')
+    cell = page.locator('[name="stakeholders-0-organization"]')
     cell.fill("City Hall")
     expect(page.locator("td .char-count")).to_have_count(0)
     cell.fill("x" * 230)
