@@ -261,3 +261,60 @@ def test_without_javascript_every_menu_item_and_sign_out_are_reachable(
         assert "sessionid" not in {c["name"] for c in context.cookies()}
     finally:
         context.close()
+
+
+FOCUS_RING = """() => {
+    const channel = (c) => {
+        c /= 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = (colour) => {
+        const [r, g, b] = colour.match(/[\\d.]+/g).map(Number);
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (node) => {
+        for (let n = node; n; n = n.parentElement) {
+            const colour = getComputedStyle(n).backgroundColor;
+            if (!colour.startsWith("rgba(0, 0, 0, 0)") && colour !== "transparent") return colour;
+        }
+        return "rgb(255, 255, 255)";
+    };
+    const field = document.activeElement;
+    const style = getComputedStyle(field);
+    const [a, b] = [luminance(style.outlineColor), luminance(background(field.parentElement))];
+    return {
+        width: parseFloat(style.outlineWidth),
+        contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+    };
+}"""
+
+
+def test_the_focus_ring_contrasts_with_what_is_around_it(
+    live_server, browser: Browser, sign_in, site
+):
+    """WCAG 1.4.11: at least 3:1 on the page and on the dark site bar, then the old yellow
+    ring put back, which the same measure finds too faint on white."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        sign_in(context, site.facilitator)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/collaborations/{site.ids['c']}/")
+        rings = []
+        for link in ["Intersector", "Partners", "Status of every tool"]:
+            target = page.get_by_role("link", name=link, exact=True)
+            if link == "Status of every tool":
+                target = page.get_by_role("region", name=link)
+            target.first.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            rings.append((link, page.evaluate(FOCUS_RING)))
+        for link, ring in rings:
+            assert ring["width"] >= 2, (link, ring)
+            assert ring["contrast"] >= 3, (link, ring)
+        page.locator("main a").first.evaluate(
+            "a => a.style.setProperty('outline-color', '#f0b400', 'important')"
+        )
+        page.locator("main a").first.focus()
+        assert page.evaluate(FOCUS_RING)["contrast"] < 3
+    finally:
+        context.close()
