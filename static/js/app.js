@@ -29,6 +29,21 @@ document.addEventListener("click", (event) => {
   field.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
 });
 
+// The site menu's disclosures (which work without JavaScript) close like menus: on Escape,
+// which returns focus to their summary, and on a click elsewhere.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of document.querySelectorAll(".site-header details[open]")) {
+    menu.open = false;
+    if (menu.contains(document.activeElement)) menu.querySelector("summary").focus();
+  }
+});
+document.addEventListener("click", (event) => {
+  for (const menu of document.querySelectorAll(".site-header details[open]")) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});
+
 // WCAG 2.4.11: a field that gets focus is never left under the sticky Save bar. The page
 // keeps room for the bar (scroll-padding in app.css), but Chromium does not scroll a field
 // that is partly in view when it gets focus, so the page is moved just enough here.

@@ -318,3 +318,26 @@ def test_the_focus_ring_contrasts_with_what_is_around_it(
         assert page.evaluate(FOCUS_RING)["contrast"] < 3
     finally:
         context.close()
+
+
+def test_with_javascript_the_account_menu_closes_like_a_menu(
+    live_server, browser: Browser, sign_in, site
+):
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        sign_in(context, site.facilitator)
+        page = context.new_page()
+        page.goto(f"{live_server.url}/collaborations/")
+        menu = page.get_by_role("navigation", name="Site")
+        summary = menu.locator("summary:visible", has_text="Fatima Khan")
+        sign_out = menu.get_by_role("button", name="Sign out").locator("visible=true")
+        summary.click()
+        expect(sign_out).to_have_count(1)
+        page.keyboard.press("Escape")
+        expect(sign_out).to_have_count(0)
+        expect(summary).to_be_focused()
+        summary.click()
+        page.locator("h1").click()
+        expect(sign_out).to_have_count(0)
+    finally:
+        context.close()
