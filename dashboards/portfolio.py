@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from collaborations import access
 from collaborations.models import Collaboration, Partner
 from dashboards.progress import StageProgress, current_stage, percent_complete, stage_progress
-from stages.deadlines import deadline_status
+from stages.deadlines import count_late
 from stages.models import SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
@@ -105,9 +105,7 @@ def _late_counts(ids: list[int], today: datetime.date) -> dict[int, int]:
         )
         for collaboration_id, *tables in sheets:
             for table, rows in zip(watched, tables, strict=True):
-                for row in rows if isinstance(rows, list) else []:
-                    if deadline_status(table, row, today).late:
-                        late[collaboration_id] += 1
+                late[collaboration_id] += count_late(table, rows, today)
     return late
 
 

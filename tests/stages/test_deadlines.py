@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.progress import StageProgress, current_stage
-from stages.deadlines import deadline_status
+from stages.deadlines import count_late, deadline_status
 from stages.models import Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 
@@ -53,6 +53,18 @@ def test_a_promise_is_late_when_due_and_not_done_or_dropped(table, status, due, 
 def test_a_promise_without_a_date_is_late_only_when_it_says_so():
     assert not deadline_status(COMMITMENTS, {"status": "on_track"}, TODAY).late
     assert deadline_status(COMMITMENTS, {"status": "late"}, TODAY).late
+
+
+@pytest.mark.parametrize("table", [COMMITMENTS, MILESTONES], ids=["commitments", "milestones"])
+def test_counting_late_rows_agrees_with_each_rows_status(table):
+    """The portfolio counts late rows in bulk; every kind of row counts as its status says."""
+    statuses = ["", "late", "unknown", *(value for value, _label in table.column("status").choices)]
+    dues = [None, "", *(_days(n) for n in (-30, -1, 0, 1, 30))]
+    rows = [{"status": s, "due": d} for s in statuses for d in dues] + [{}, {"due": _days(-3)}]
+    expected = sum(deadline_status(table, row, TODAY).late for row in rows)
+    assert 0 < expected < len(rows)
+    assert count_late(table, rows, TODAY) == expected
+    assert count_late(table, None, TODAY) == count_late(table, {"rows": rows}, TODAY) == 0
 
 
 def _one_line(html: str) -> str:
