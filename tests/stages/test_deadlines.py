@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.progress import StageProgress, current_stage
-from stages.deadlines import count_late, deadline_status
+from stages.deadlines import deadline_status, late_counts
 from stages.models import Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
+from tests.factories import make_collaboration
 
 pytestmark = pytest.mark.django_db
 
@@ -55,16 +56,32 @@ def test_a_promise_without_a_date_is_late_only_when_it_says_so():
     assert deadline_status(COMMITMENTS, {"status": "late"}, TODAY).late
 
 
-@pytest.mark.parametrize("table", [COMMITMENTS, MILESTONES], ids=["commitments", "milestones"])
-def test_counting_late_rows_agrees_with_each_rows_status(table):
-    """The portfolio counts late rows in bulk; every kind of row counts as its status says."""
+def _every_kind_of_row(table) -> list:
     statuses = ["", "late", "unknown", *(value for value, _label in table.column("status").choices)]
-    dues = [None, "", *(_days(n) for n in (-30, -1, 0, 1, 30))]
-    rows = [{"status": s, "due": d} for s in statuses for d in dues] + [{}, {"due": _days(-3)}]
-    expected = sum(deadline_status(table, row, TODAY).late for row in rows)
-    assert 0 < expected < len(rows)
-    assert count_late(table, rows, TODAY) == expected
-    assert count_late(table, None, TODAY) == count_late(table, {"rows": rows}, TODAY) == 0
+    dues = [None, "", *(_days(n) for n in (-400, -30, -1, 0, 1, 30))]
+    rows = [{"status": s, "due": d} for s in statuses for d in dues]
+    return [*rows, {}, {"due": _days(-3)}, {"status": None, "due": _days(-3)}, {"due": 20260101}]
+
+
+def test_the_database_counts_late_rows_as_each_rows_status_says():
+    """The portfolio has the database count late rows; every kind of row, and answers that
+    are not lists of rows, count as `deadline_status` decides."""
+    counted, empty, odd = make_collaboration(), make_collaboration(), make_collaboration()
+    expected = 0
+    for table, slug in (
+        (COMMITMENTS, "demonstrate-competency"),
+        (MILESTONES, "manage-expectations"),
+    ):
+        rows = _every_kind_of_row(table)
+        expected += sum(deadline_status(table, row, TODAY).late for row in rows)
+        tool = Tool.objects.get(slug=slug)
+        Worksheet.objects.create(collaboration=counted, tool=tool, answers={table.name: rows})
+        Worksheet.objects.create(collaboration=empty, tool=tool, answers={table.name: []})
+        Worksheet.objects.create(collaboration=odd, tool=tool, answers={table.name: {"a": 1}})
+    assert 0 < expected < 2 * len(rows)
+    ids = [counted.pk, empty.pk, odd.pk]
+    assert late_counts(ids, TODAY) == {counted.pk: expected}
+    assert late_counts([empty.pk], TODAY) == late_counts([], TODAY) == {}
 
 
 def _one_line(html: str) -> str:
