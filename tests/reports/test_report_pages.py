@@ -36,7 +36,7 @@ def printed(monkeypatch) -> list[str]:
     """The HTML each PDF request would have printed, instead of printing it."""
     documents: list[str] = []
 
-    def render(html: str, fetcher=None) -> bytes:
+    def render(html: str, fetcher=None, generated=None) -> bytes:
         documents.append(html)
         return b"%PDF-1.7 stub"
 
