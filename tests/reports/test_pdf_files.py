@@ -195,7 +195,7 @@ def test_a_failed_render_says_so_and_can_be_tried_again(cast, monkeypatch):
     assert "The PDF could not be made." in page
     assert "data-hx-trigger" not in page
 
-    monkeypatch.setattr(files, "render_pdf", lambda html, fetcher=None, generated=None: b"%PDF-1.7 fixed")
+    monkeypatch.setattr(files, "render_pdf", lambda html, **options: b"%PDF-1.7 fixed")
     retried = client.post(status_url(report_file), follow=True)
     assert "Your PDF is ready." in retried.content.decode()
     assert body(client.get(download_url(report_file))) == b"%PDF-1.7 fixed"
