@@ -20,6 +20,9 @@ before the file is written:
   every page. They become `/Artifact` (pagination) marked content. The draft mark is a
   generated picture painted as the page background (see pdf.html), which WeasyPrint draws
   as an artifact.
+- Decorative images (`aria-hidden="true"`, `role="presentation"`, `alt=""`), such as a
+  chart legend's colour swatches, are tagged as figures without alternative text; they
+  leave the structure tree and become artifacts too. Charts keep their figure and `<title>`.
 - Table header cells get no `/Scope`; each `TH` gets `/Column` or `/Row` from its `scope`.
 """
 
@@ -171,12 +174,46 @@ def _scope_header_cells(document) -> None:
                 mark["A"]["Scope"] = SCOPES.get(scope, "/Column")
 
 
+def _decorative(element) -> bool:
+    """An image the HTML marks as decoration: hidden from assistive technology, presentational,
+    or an `<img>` with empty alternative text."""
+    attributes = element.attrib
+    return (
+        attributes.get("aria-hidden") == "true"
+        or attributes.get("role") in ("presentation", "none")
+        or (element.tag == "img" and attributes.get("alt") == "")
+    )
+
+
+def _detach_decorative_figures(document, pdf: pydyf.PDF) -> None:
+    """Take decorative images (legend swatches) out of the structure tree, so that
+    `_mark_artifacts` makes them artifacts. WeasyPrint tags every image as a `Figure` whose
+    bounding box is the image's content box: that is how they are found."""
+    decorative: set[tuple[bytes, tuple[float, ...]]] = set()
+    for index, page in enumerate(document.pages):
+        for box in page._page_box.descendants(placeholders=True):
+            if getattr(box, "replacement", None) is not None and _decorative(box.element):
+                x, y = box.content_box_x(), box.content_box_y()
+                bbox = (x, y, x + box.width, y + box.height)
+                decorative.add((pdf.page_references[index], bbox))
+    if not decorative:
+        return
+    for element in list(pdf.objects):
+        if not isinstance(element, dict) or element.get("S") != "/Figure":
+            continue
+        bbox = tuple(element.get("A", {}).get("BBox", ()))
+        if (element.get("Pg"), bbox) in decorative:
+            parent = pdf.objects[_number(element["P"])]
+            parent["K"] = pydyf.Array(kid for kid in parent["K"] if kid != element.reference)
+
+
 def finish_tags(document, pdf: pydyf.PDF) -> None:
-    """A WeasyPrint finisher: artifacts for the running header and footer, scopes for
-    header cells (see the module docstring)."""
+    """A WeasyPrint finisher: artifacts for the running header and footer and for
+    decorative images, scopes for header cells (see the module docstring)."""
     if "StructTreeRoot" not in pdf.catalog:
         return
     _scope_header_cells(document)
+    _detach_decorative_figures(document, pdf)
     _mark_artifacts(pdf)
 
 

@@ -32,9 +32,14 @@ class Tags:
     pages: list[dict[str, str]]  # per page: CONTENT / ARTIFACT / UNOWNED → its text
     header_cells: list[DictionaryObject] = field(default_factory=list)  # every TH element
     headings: list[str] = field(default_factory=list)  # H1 to H6 structure types in order
+    figures: list[DictionaryObject] = field(default_factory=list)  # every Figure element
 
     def text(self, kind: str) -> str:
         return "\n".join(page[kind] for page in self.pages)
+
+    def figures_without_alt(self) -> int:
+        """Figures a screen reader would announce with nothing to say."""
+        return sum(1 for figure in self.figures if not figure.get("/Alt"))
 
     def unscoped_header_cells(self) -> int:
         return sum(1 for cell in self.header_cells if "/Scope" not in _attributes(cell))
@@ -83,6 +88,8 @@ def _walk_tree(root: DictionaryObject, tags: Tags) -> set[tuple[int, int]]:
                 structure = node.get("/S")
                 if structure == "/TH":
                     tags.header_cells.append(node)
+                elif structure == "/Figure":
+                    tags.figures.append(node)
                 elif structure in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6"):
                     tags.headings.append(str(structure))
                 stack.append((node.get("/K"), page))

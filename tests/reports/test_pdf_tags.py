@@ -101,6 +101,13 @@ def test_header_footer_and_draft_mark_are_artifacts(demo):
     assert "Draft: 8 worksheets in this report are not complete yet." in tags.pages[0][CONTENT]
 
 
+def test_charts_have_alternative_text_and_swatches_are_decoration(demo):
+    _html, _pdf, tags = demo
+    alternatives = [str(figure["/Alt"]) for figure in tags.figures]
+    assert "Progress through the four stages" in alternatives
+    assert tags.figures_without_alt() == 0  # legend swatches are artifacts, not figures
+
+
 def test_table_header_cells_have_a_scope(demo):
     _html, _pdf, tags = demo
     assert len(tags.header_cells) > 100
@@ -160,24 +167,27 @@ FAULTY = """<!DOCTYPE html><html lang="en"><head><style>
 </style></head><body>
   <p class="draft">Draft</p>
   <h1>Title</h1>
+  <svg width="12" height="12" aria-hidden="true"><rect width="12" height="12"/></svg> Key
   <table><thead><tr><th>Name</th><th>Value</th></tr></thead>
   <tbody><tr><td>A</td><td>1</td></tr></tbody></table>
 </body></html>"""
 
 
-def test_the_tag_check_catches_untagged_furniture_and_unscoped_cells():
+def test_the_tag_check_catches_untagged_furniture_swatches_and_unscoped_cells():
     # WeasyPrint alone: the footer is marked content that the structure tree does not own,
     # and header cells have no scope.
     plain = HTML(string=FAULTY, base_url=BASE_URL, url_fetcher=StaticFilesOnly())
     tags = read_tags(plain.write_pdf(pdf_tags=True))
     assert "Page 1 of 1" in tags.pages[0][UNOWNED]
     assert tags.unscoped_header_cells() == 2
+    assert tags.figures_without_alt() == 1  # the swatch
     # The app's rendering fixes both; a draft mark drawn as an element is still read as
     # content, and the check says so.
     tags = read_tags(render_pdf(FAULTY))
     assert "Page 1 of 1" in tags.pages[0][ARTIFACT]
     assert not tags.pages[0][UNOWNED].strip()
     assert tags.unscoped_header_cells() == 0
+    assert tags.figures_without_alt() == 0
     assert "Draft" in tags.pages[0][CONTENT].splitlines()
     assert "Draft" not in tags.pages[0][ARTIFACT]
 
