@@ -12,6 +12,7 @@ import io
 import re
 from html.parser import HTMLParser
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -25,6 +26,8 @@ from demo.management.commands.seed_demo import COLLABORATION
 from reports.content import Choices, build_report
 from reports.files import draft_mark
 from reports.pdf import BASE_URL, StaticFilesOnly, render_pdf
+from stages.worksheets.declarations import definition_for
+from stages.worksheets.schema import Kind
 from tests.reports.pdftags import ARTIFACT, CONTENT, UNOWNED, Tags, read_tags
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +199,25 @@ def test_the_repeated_heading_check_catches_a_repeat():
     assert repeated(headings_of("<h4>Indicators</h4><h5>Indicators</h5><h5>Other</h5>")) == [
         "Indicators"
     ]
+
+
+# Kinds whose values are prose or names: their columns share what the narrow ones leave.
+WIDE_KINDS = {Kind.TEXT, Kind.LONG_TEXT, Kind.PARTNER, Kind.PARTNERS}
+
+
+def test_every_field_kind_has_a_column_width_or_takes_the_rest():
+    css = (Path(__file__).parents[2] / "reports/static/reports/print.css").read_text()
+    sized = {
+        kind
+        for selectors in re.findall(r"^(col\.col-[^{]+)\{ width: [\d.]+em; \}$", css, re.M)
+        for kind in re.findall(r"col\.col-([a-z_]+)", selectors)
+    }
+    for kind in Kind:
+        assert (kind.value in sized) == (kind not in WIDE_KINDS), kind
+
+
+def test_printed_tables_size_each_column_by_its_kind(demo):
+    html, _pdf, _tags = demo
+    facts = definition_for("build-a-common-fact-base").tables[0]
+    columns = "".join(f'<col class="col-{column.kind}">' for column in facts.columns)
+    assert f"<colgroup>{columns}</colgroup>" in html
