@@ -12,7 +12,7 @@ path traversal, with one addition: pictures made for this one document (`generat
 as the draft mark in the report's language, at `https://report.invalid/generated/<name>`.
 Fonts come from the system's fontconfig, not through the fetcher.
 
-WeasyPrint tags the PDF (`pdf_tags`) but leaves two things for us, done by `finish_tags`
+WeasyPrint tags the PDF (`pdf_tags`) but leaves three things for us, done by `finish_tags`
 before the file is written:
 
 - The running header and footer (`@page` margin boxes) are drawn as marked content whose
@@ -132,8 +132,8 @@ def _reachable(pdf: pydyf.PDF, root: pydyf.Dictionary) -> set[int]:
 
 
 def _mark_artifacts(pdf: pydyf.PDF) -> None:
-    """Turn marked content outside the structure tree (the running header and footer) into
-    pagination artifacts, and drop it from the parent tree."""
+    """Turn marked content outside the structure tree (the running header and footer,
+    decorative images) into artifacts, and drop it from the parent tree."""
     root = pdf.objects[_number(pdf.catalog["StructTreeRoot"])]
     reachable = _reachable(pdf, root)
     nums = pdf.objects[_number(root["ParentTree"])]["Nums"]
@@ -159,8 +159,10 @@ def _mark_artifacts(pdf: pydyf.PDF) -> None:
                 and isinstance(properties, dict)
                 and properties.get("MCID") in outside
             ):
+                # Running header and footer text are pagination; pictures are layout.
+                kind = "/Layout" if stream[i] == "/Figure" else "/Pagination"
                 stream[i] = "/Artifact"
-                stream[i + 1] = pydyf.Dictionary({"Type": "/Pagination"})
+                stream[i + 1] = pydyf.Dictionary({"Type": kind})
 
 
 def _scope_header_cells(document) -> None:
