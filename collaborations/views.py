@@ -11,9 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from collaborations import access, services, signals
+from collaborations import access, services
+from collaborations.accounts import invitation_join, invitation_joined, invitation_remember
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
+from collaborations.templatetags.people import person
 
 
 @login_required
@@ -190,7 +192,7 @@ def member_update(request: HttpRequest, membership: Membership, member_id: int) 
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
         return redirect("collaborations:members", membership.collaboration_id)
-    messages.success(request, _("Saved %(person)s's role.") % {"person": member.user.email})
+    messages.success(request, _("Saved %(person)s's role.") % {"person": person(member.user)})
     return redirect("collaborations:members", membership.collaboration_id)
 
 
@@ -202,7 +204,7 @@ def member_remove(request: HttpRequest, membership: Membership, member_id: int) 
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
         return redirect("collaborations:members", membership.collaboration_id)
-    messages.success(request, _("%(person)s was removed.") % {"person": member.user.email})
+    messages.success(request, _("%(person)s was removed.") % {"person": person(member.user)})
     if member.user_id == request.user.pk:
         return redirect("collaboration-list")
     return redirect("collaborations:members", membership.collaboration_id)
@@ -223,14 +225,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.invitation_check(invitation=invitation, user=user)
         if user is not None and request.method == "POST":
-            services.invitation_accept(invitation=invitation, user=user)
-            signals.invitation_accepted.send(Invitation, invitation=invitation, user=user)
-            messages.success(
-                request, _("Welcome to %(name)s.") % {"name": invitation.collaboration}
-            )
-            return redirect(invitation.collaboration)
+            return redirect(invitation_join(request, invitation, user))
     except services.ActionRefused as refused:
-        if user is not None and _joined(invitation, user):  # a second click on "Join"
+        if user is not None and invitation_joined(invitation, user):  # a second click on "Join"
             messages.info(
                 request,
                 _("You are a member of %(name)s already.") % {"name": invitation.collaboration},
@@ -240,10 +237,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "collaborations/invitation_accept.html", context, status=refused.status
         )
+    if user is None:
+        invitation_remember(request, invitation)
     return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})
-
-
-def _joined(invitation: Invitation, user) -> bool:
-    return Invitation.objects.filter(pk=invitation.pk, accepted_by=user).exists() and (
-        Membership.objects.filter(collaboration=invitation.collaboration, user=user).exists()
-    )
