@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -45,15 +45,23 @@ def collaboration_edit(request: HttpRequest, membership: Membership) -> HttpResp
     )
 
 
-@access.collaboration_view(post="archive_collaboration")
+@access.collaboration_view(get="archive_collaboration", post="archive_collaboration")
 def collaboration_archive(request: HttpRequest, membership: Membership) -> HttpResponse:
-    archive = not membership.collaboration.is_archived
-    services.collaboration_set_archived(collaboration=membership.collaboration, archived=archive)
+    """A page that asks before archiving the collaboration, or restoring an archived one. The
+    form says which it asked, so a second click changes nothing."""
+    collaboration = membership.collaboration
+    if request.method == "GET":
+        return render(request, "collaborations/collaboration_confirm_archive.html")
+    archive = {"yes": True, "no": False}.get(request.POST.get("archive", ""))
+    if archive is None:
+        return HttpResponseBadRequest(_("Say whether to archive or restore the collaboration."))
+    if archive != collaboration.is_archived:
+        services.collaboration_set_archived(collaboration=collaboration, archived=archive)
     if archive:
         messages.success(request, _("Collaboration archived. It is now read-only."))
     else:
         messages.success(request, _("Collaboration restored."))
-    return redirect(membership.collaboration)
+    return redirect(collaboration)
 
 
 @access.collaboration_view(get="view")
