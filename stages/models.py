@@ -199,7 +199,8 @@ class WorksheetPresence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} on {self.tool} ({self.seen_at:%H:%M:%S})"
+        name = self.user.get_full_name() or self.user.email
+        return f"{name} on {self.tool} ({self.seen_at:%H:%M:%S})"
 
 
 class SignOff(models.Model):
