@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from unittest import mock
 
 import pytest
@@ -13,8 +14,9 @@ from django.utils import timezone
 
 from stages.models import Comment, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import definition_for
+from stages.worksheets.forms import WorksheetForms
 from support.models import Barrier, ResourceLead
-from tests.stages.worksheet_data import form_post
+from tests.stages.worksheet_data import empty_post, form_post
 from tests.support.factories import make_activity, make_barrier, make_lead
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,18 @@ def test_the_autosave_state_ends_its_time_once(cast):
     state = _text(response)
     assert "Saved at 1:26 p.m." in state
     assert not re.search(r"[ap]\.m\. ?\.", state)
+
+
+def test_a_table_needing_two_rows_asks_for_two_rows():
+    definition = definition_for("engage-potential-partners")
+    table = replace(definition.tables[0], required_rows=2)
+    sections = tuple(
+        replace(s, parts=tuple(table if p.name == table.name else p for p in s.parts))
+        for s in definition.sections
+    )
+    two = replace(definition, sections=sections)
+    forms = WorksheetForms(two, {}, []).bind(empty_post(two, 0, action="ready"))
+    assert forms.is_valid()
+    assert not forms.check_ready_for_review()
+    errors = [str(e) for e in forms.tables[table.name].non_form_errors()]
+    assert "Add at least 2 rows before asking for review." in errors
