@@ -18,10 +18,13 @@ WAIT_SECONDS = 60
 SETTLE_SECONDS = 6
 
 
+EVERY_ADDRESS = {"0.0.0.0", "::", "[::]"}
+
+
 def _local(host: str) -> str:
-    """The address to reach `host:port` from this machine (0.0.0.0 listens on every one)."""
+    """The address to reach runserver's `host:port` (or bare port) from this machine."""
     name, _, port = host.rpartition(":")
-    return f"127.0.0.1:{port}" if name in {"0.0.0.0", "", "::", "[::]"} else host
+    return f"127.0.0.1:{port}" if name in EVERY_ADDRESS | {""} else host
 
 
 def _wait_until_serving(host: str) -> bool:
@@ -56,7 +59,7 @@ class Command(BaseCommand):
         rule = "─" * 64
         self.stdout.write(rule)
         self.stdout.write(self.style.SUCCESS(f"Intersector is served at http://{_local(host)}/"))
-        if _local(host) != host:
+        if host.rpartition(":")[0] in EVERY_ADDRESS:
             self.stdout.write(f"  (listening on {host}: other machines use this one's address)")
         self.stdout.write(f"Demo sign-ins, password for all: {DEMO_PASSWORD}")
         for email, first, last, role, _partner in ACCOUNTS:
