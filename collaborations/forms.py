@@ -118,6 +118,8 @@ class MembershipForm(PartnerChoiceMixin, forms.ModelForm):
         # In the members table each row's fields are named by their labels; the help that
         # explains the choice once, on the invitation form, is not repeated per row.
         self.fields["partner"].help_text = ""
+        # Every member has a role: a required choice with no empty option to pick.
+        self.fields["role"].choices = Role.choices
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

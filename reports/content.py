@@ -24,7 +24,7 @@ from charts.svg import (
 from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
-from stages.indicators import Indicator, indicators_of
+from stages.indicators import Indicator, Measured, indicators_of, measured_by_indicator
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import ShownSection, Total, present, totals
@@ -33,6 +33,10 @@ from support.summary import SupportSummary, summary
 
 # The worksheet whose answers open the report (DESIGN.md: "This worksheet opens the
 # collaboration report").
+
+# On paper, a table with more columns than this is shown one block per row (label: value),
+# so that its text columns are not squeezed to a word a line.
+MAX_PRINTED_COLUMNS = 6
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,16 @@ class ToolEntry:
     @property
     def started(self) -> bool:
         return self.worksheet.status != Worksheet.Status.NOT_STARTED
+
+    @property
+    def written(self) -> bool:
+        """Started, with at least one answer given."""
+        return self.started and any(self.worksheet.answers.values())
+
+    @property
+    def wide_tables(self) -> set[str]:
+        """The names of this tool's tables too wide to print as tables."""
+        return {t.name for t in self.definition.tables if len(t.columns) > MAX_PRINTED_COLUMNS}
 
     @property
     def complete(self) -> bool:
@@ -108,8 +122,11 @@ class Report:
     facilitators: list[AbstractBaseUser]
     partners: list[Partner]
     stages: list[StageEntry]
-    # The story opens the whole report; a one-stage report shows it in its stage, if at all.
+    # The story opens the whole report once written; a one-stage report shows it in its
+    # stage, if at all. Until it is written it stays in its stage like any other tool and
+    # `unwritten_story` names its tool for one line on the cover.
     story: ToolEntry | None = None
+    unwritten_story: Tool | None = None
     progress_chart: BarChart | None = None
     partners_chart: BarChart | None = None
     support: SupportSummary | None = None
@@ -177,7 +194,7 @@ def _entry(
     worksheet: Worksheet,
     partners: list[Partner],
     sign_offs: list[SignOff],
-    measurements: dict[tuple[str, str], list[Measurement]],
+    measurements: dict[tuple[str, str], Measured],
 ) -> ToolEntry:
     definition = definition_for(tool.slug)
     entry = ToolEntry(tool, worksheet, definition)
@@ -227,15 +244,9 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         .order_by("partner__name")
     ):
         sign_offs[sign_off.tool_id].append(sign_off)
-    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = defaultdict(
-        lambda: defaultdict(list)
+    measurements = defaultdict(
+        dict, measured_by_indicator(Measurement.objects.filter(collaboration=collaboration))
     )
-    for m in (
-        Measurement.objects.filter(collaboration=collaboration)
-        .only("tool_id", "table", "row_id", "date", "value", "created_at")
-        .order_by("date", "created_at")
-    ):
-        measurements[m.tool_id][m.table, m.row_id].append(m)
     progress = {p.stage.pk: p for p in stage_progress([collaboration.pk])[collaboration.pk]}
 
     entries: dict[int, ToolEntry] = {}
@@ -249,11 +260,14 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry
 
-    story = None
+    story = unwritten_story = None
     if not choices.stage:
         story = next(
             (e for e in entries.values() if definition_for(e.tool.slug).opens_report), None
         )
+        if story is None or not story.written:
+            story = None
+            unwritten_story = next((t for t in tools if definition_for(t.slug).opens_report), None)
     stages: list[StageEntry] = []
     for stage_id, stage_progress_ in progress.items():
         stage = stage_progress_.stage
@@ -270,6 +284,7 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         partners=partners,
         stages=stages,
         story=story,
+        unwritten_story=unwritten_story,
     )
     if report.whole:
         report.progress_chart = stage_progress_chart(list(progress.values()))

@@ -19,7 +19,7 @@ from collaborations.models import Membership, Partner, Sector
 from collaborations.text import TOO_LONG
 from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
-from stages.indicators import indicator_standing
+from stages.indicators import Measured, indicator_standing
 from stages.models import (
     Comment,
     Measurement,
@@ -170,24 +170,11 @@ def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> H
         return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
     collaboration = membership.collaboration
-    presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
-    context = _worksheet_context(
-        membership, sheet, forms, about_open=_first_visit(request, sheet.tool)
+    first_visit = presence.presence_mark(
+        collaboration=collaboration, tool=sheet.tool, user=request.user
     )
+    context = _worksheet_context(membership, sheet, forms, first_visit=first_visit)
     return render(request, "stages/worksheet.html", context)
-
-
-TOOLS_SEEN = "tools_seen"
-
-
-def _first_visit(request: HttpRequest, tool: Tool) -> bool:
-    """Whether this is the person's first look at the tool (in this browser session): the
-    tool's "about" band is open then, and folded on every later visit."""
-    seen = request.session.get(TOOLS_SEEN, [])
-    if tool.slug in seen:
-        return False
-    request.session[TOOLS_SEEN] = [*seen, tool.slug]
-    return True
 
 
 @access.collaboration_view(post="view")
@@ -591,7 +578,7 @@ def indicator(
         worksheet=sheet,
         table=spec,
         row_id=row_id,
-        standing=indicator_standing(spec, row, measurements),
+        standing=indicator_standing(spec, row, Measured.of(measurements)),
         measurements=measurements,
         changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
@@ -659,7 +646,7 @@ def measurement_edit(
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
-        standing=indicator_standing(spec, row, measurements),
+        standing=indicator_standing(spec, row, Measured.of(measurements)),
         measurement=measurement,
         form=form,
         back=back,

@@ -184,6 +184,7 @@ PAGE_TYPES = [
     ),
     PageType("collaboration-edit", "facilitator", "/collaborations/{c}/edit/"),
     PageType("dashboard", "facilitator", "/collaborations/{c}/"),
+    PageType("archive-confirm", "facilitator", "/collaborations/{c}/archive/"),
     *(
         PageType(f"stage-{slug}", "facilitator", f"/collaborations/{{c}}/stages/{slug}/")
         for slug in ["diagnosis", "design", "implementation", "assessment"]
@@ -229,6 +230,8 @@ PAGE_TYPES = [
     PageType("pdf-waiting", "viewer", "/collaborations/{c}/report/pdf/{waiting}/"),
     PageType("pdf-ready", "viewer", "/collaborations/{c}/report/pdf/{ready}/"),
     PageType("portfolio", "facilitator", "/portfolio/"),
+    PageType("portfolio-empty", "invitee", "/portfolio/"),
+    PageType("collaboration-list-empty", "invitee", "/collaborations/"),
     PageType("notifications", "facilitator", "/notifications/"),
     PageType("notification-choices", "facilitator", "/notifications/preferences/"),
     PageType(
