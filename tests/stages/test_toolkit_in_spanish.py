@@ -21,6 +21,7 @@ from modeltranslation.translator import translator
 from stages.models import Stage, Tool
 from stages.toolkit import load_toolkit, toolkit_entries
 from stages.worksheets.declarations import DEFINITIONS
+from tests.factories import make_user
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 CATALOG = Path(settings.BASE_DIR) / "stages" / "locale" / "es" / "LC_MESSAGES" / "django.po"
@@ -194,3 +195,13 @@ def test_the_same_worksheet_page_in_english_is_untouched(cast):
     page = _page(cast.client("partner"), url, HTTP_ACCEPT_LANGUAGE="en")
     assert "Account for Resources" in page and "Resource ledger" in page
     assert "Registro de recursos" not in page and "Hacer un inventario" not in page
+
+
+@pytest.mark.django_db
+def test_staff_see_the_spanish_beside_the_english_in_the_admin(client):
+    client.force_login(make_user(is_staff=True, is_superuser=True))
+    tool = Tool.objects.get(slug="share-discretion")
+    page = _page(client, reverse("admin:stages_tool_change", args=[tool.pk]))
+    assert 'name="name_en"' in page and 'value="Share Discretion"' in page
+    assert 'name="name_es"' in page and 'value="Compartir la facultad de decisión"' in page
+    assert 'name="why_it_matters_es"' in page
