@@ -205,3 +205,26 @@ def test_staff_see_the_spanish_beside_the_english_in_the_admin(client):
     assert 'name="name_en"' in page and 'value="Share Discretion"' in page
     assert 'name="name_es"' in page and 'value="Compartir la facultad de decisión"' in page
     assert 'name="why_it_matters_es"' in page
+
+
+@pytest.mark.django_db
+def test_the_landing_page_shows_visitors_the_toolkit_in_their_language(client):
+    spanish = _spanish()
+    page = _page(client, "/", HTTP_ACCEPT_LANGUAGE="es-US,es;q=0.9")
+    for tool in Tool.objects.all():
+        assert spanish["stages.tool"][tool.slug]["name"] in page
+        assert tool.name_en not in page
+    for stage in Stage.objects.all():
+        assert spanish["stages.stage"][stage.slug]["question"] in page
+        assert stage.question_en not in page
+
+
+@pytest.mark.django_db
+def test_a_stage_page_in_spanish(cast):
+    url = reverse("dashboards:stage", args=[cast.collaboration.pk, "implementation"])
+    page = _page(cast.client("viewer"), url, HTTP_ACCEPT_LANGUAGE="es")
+    stage = _spanish()["stages.stage"]["implementation"]
+    assert stage["question"] in page and stage["summary"] in page
+    assert "Sumar a un patrocinador o impulsor influyente" in page
+    assert "How does our intersector collaboration achieve its goals?" not in page
+    assert "Recruit a Powerful Sponsor or Champion" not in page
