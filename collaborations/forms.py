@@ -36,8 +36,10 @@ class CollaborationForm(CharacterCountMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["currency"] = forms.ChoiceField(
             label=self.fields["currency"].label,
-            help_text=self.fields["currency"].help_text,
-            choices=currency_choices(),
+            # The model field's own help text: the form's field carries a character limit
+            # hint that means nothing for a list of choices.
+            help_text=Collaboration._meta.get_field("currency").help_text,
+            choices=currency_choices(self.instance.currency),
             initial=self.instance.currency,
             required=False,
         )
