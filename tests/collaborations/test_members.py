@@ -160,3 +160,15 @@ def test_role_changes_and_removals_name_the_person(cast):
     assert "Saved Ana Silva&#x27;s role." in saved.content.decode()
     url = reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk])
     assert "Ana Silva was removed." in client.post(url, follow=True).content.decode()
+
+
+def test_member_controls_are_labelled_with_the_persons_name(cast):
+    """Screen readers hear "Role of Ana Silva", as the row reads, not an email address."""
+    cast.viewer.user.first_name, cast.viewer.user.last_name = "Ana", "Silva"
+    cast.viewer.user.save()
+    page = cast.client("facilitator").get(_members_url(cast)).content.decode()
+    row = page.split(f'id="member-{cast.viewer.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Role of Ana Silva" in row
+    assert "Organization Ana Silva represents" in row
+    assert '<span class="visually-hidden"> Ana Silva</span>' in row
+    assert "Role of view@example.org" not in row
