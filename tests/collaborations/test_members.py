@@ -172,3 +172,28 @@ def test_member_controls_are_labelled_with_the_persons_name(cast):
     assert "Organization Ana Silva represents" in row
     assert '<span class="visually-hidden"> Ana Silva</span>' in row
     assert "Role of view@example.org" not in row
+
+
+def test_removing_a_member_or_leaving_asks_first(cast):
+    """The members page links to a page that asks; only its button removes."""
+    client = cast.client("facilitator")
+    remove_url = reverse(
+        "collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk]
+    )
+    assert f'href="{remove_url}"' in client.get(_members_url(cast)).content.decode()
+    page = client.get(remove_url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    from collaborations.templatetags.people import person
+
+    assert f"Remove {person(cast.viewer.user)} from {cast.collaboration.name}?" in html
+    assert '<button type="submit" class="btn btn-danger">Remove member</button>' in html
+    assert Membership.objects.filter(pk=cast.viewer.pk).exists()
+    leave_url = reverse(
+        "collaborations:member-remove", args=[cast.collaboration.pk, cast.facilitator.pk]
+    )
+    leave = client.get(leave_url).content.decode()
+    assert f"Leave {cast.collaboration.name}?" in leave
+    assert Membership.objects.filter(pk=cast.facilitator.pk).exists()
+    client.post(remove_url)
+    assert not Membership.objects.filter(pk=cast.viewer.pk).exists()
