@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
@@ -106,6 +107,16 @@ class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
         email = self.cleaned_data["email"].strip().lower()
         if self.collaboration.memberships.filter(user__email__iexact=email).exists():
             raise forms.ValidationError(_("This person is already a member."))
+        # A second invitation would list the person twice, with two links that both work.
+        if self.collaboration.invitations.filter(
+            email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        ).exists():
+            raise forms.ValidationError(
+                _(
+                    "This address has an open invitation already: copy its link under "
+                    "“Open invitations”, or withdraw it and invite again."
+                )
+            )
         return email
 
 

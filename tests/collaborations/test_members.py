@@ -197,3 +197,22 @@ def test_removing_a_member_or_leaving_asks_first(cast):
     assert Membership.objects.filter(pk=cast.facilitator.pk).exists()
     client.post(remove_url)
     assert not Membership.objects.filter(pk=cast.viewer.pk).exists()
+
+
+def test_an_address_with_an_open_invitation_is_not_invited_twice(cast):
+    """The members page would list the person twice; an expired or used invitation is no
+    obstacle to a new one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    url = reverse("collaborations:invitation-new", args=[cast.collaboration.pk])
+    client = cast.client("facilitator")
+    assert client.post(url, {"email": "new@example.org", "role": "partner"}).status_code == 302
+    again = client.post(url, {"email": "New@Example.org", "role": "viewer"})
+    assert again.status_code == 200
+    assert "open invitation already" in str(again.context["invite_form"].errors["email"])
+    assert Invitation.objects.count() == 1
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(days=1))
+    assert client.post(url, {"email": "new@example.org", "role": "partner"}).status_code == 302
+    assert Invitation.objects.count() == 2
