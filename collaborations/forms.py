@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
@@ -92,13 +94,19 @@ class PartnerChoiceMixin:
 class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
     class Meta:
         model = Invitation
-        fields = ["email", "role", "partner"]
+        fields = ["email", "role", "partner", "language"]
 
     def __init__(self, *args, collaboration: Collaboration, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # In the inviter's language unless they choose the invitee's.
+        self.fields["language"].required = False
+        self.fields["language"].initial = get_language()
         self.collaboration = collaboration
         self.instance.collaboration = collaboration
         self.limit_partners(collaboration)
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or get_language() or settings.LANGUAGE_CODE
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()

@@ -34,6 +34,10 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
+def language_choices() -> list[tuple[str, str]]:
+    return list(settings.LANGUAGES)
+
+
 class Collaboration(models.Model):
     name = models.CharField(_("name"), max_length=200)
     issue = models.CharField(
@@ -193,6 +197,14 @@ class Invitation(models.Model):
         related_name="invitations",
         verbose_name=_("represents"),
     )
+    # The language of the mail, and of the pages the link opens for someone without an
+    # account; a person who has one reads it in their own language.
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=10,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+    )
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -238,3 +250,22 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.is_used and not self.is_expired
+
+
+class Profile(models.Model):
+    """What a person chose for themselves across collaborations: the language the site, their
+    mail and, by default, their reports are in (see `collaborations.language`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

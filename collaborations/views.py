@@ -9,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
-from collaborations import access, services, signals
+from collaborations import access, language, services, signals
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
 
@@ -247,3 +248,14 @@ def _joined(invitation: Invitation, user) -> bool:
     return Invitation.objects.filter(pk=invitation.pk, accepted_by=user).exists() and (
         Membership.objects.filter(collaboration=invitation.collaboration, user=user).exists()
     )
+
+
+@require_POST
+def language_choose(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's `set_language` (the cookie, and back to `next` when it
+    is one of our pages), and the choice kept for the visit or, signed in, for good."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    if language.supported(chosen):
+        language.choose(request, chosen)
+    return response

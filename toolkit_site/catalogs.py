@@ -1,0 +1,75 @@
+"""The translation catalogs: every `locale/<lang>/LC_MESSAGES/*.po` of the repository (the
+site's own at the root, the toolkit's in `stages/locale`), compiled to `.mo` with Babel's
+pure-Python compiler, so installing needs no system package.
+
+    python -m toolkit_site.catalogs          # compile every catalog (`make install` runs it)
+    python -m toolkit_site.catalogs --check  # list untranslated and fuzzy messages, exit 1 if any
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIP = {".venv", "node_modules", "staticfiles", ".git"}
+
+
+def po_files(root: Path = ROOT) -> list[Path]:
+    return sorted(
+        path
+        for path in root.rglob("locale/*/LC_MESSAGES/*.po")
+        if not SKIP & set(path.relative_to(root).parts)
+    )
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, abort_invalid=True)
+
+
+def gaps(catalog: Catalog) -> list[str]:
+    """Messages without a translation (any plural form empty) or marked fuzzy."""
+    found = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        name = message.id if isinstance(message.id, str) else message.id[0]
+        if message.fuzzy:
+            found.append(f"fuzzy: {name}")
+        elif not all(strings):
+            found.append(f"untranslated: {name}")
+    return found
+
+
+def compile_all(root: Path = ROOT) -> list[Path]:
+    """Write the `.mo` beside each `.po` (fuzzy messages left out, as gettext does)."""
+    written = []
+    for po in po_files(root):
+        catalog = read(po)
+        mo = po.with_suffix(".mo")
+        with mo.open("wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        written.append(mo)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        problems = [
+            f"{po.relative_to(ROOT)}: {gap}" for po in po_files() for gap in gaps(read(po))
+        ]
+        print("\n".join(problems) or "Every message is translated.")
+        return 1 if problems else 0
+    for mo in compile_all():
+        print(f"compiled {mo.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
