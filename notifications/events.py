@@ -14,9 +14,8 @@ from datetime import date, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.language import languages_of
@@ -24,7 +23,6 @@ from collaborations.models import Collaboration, Invitation, Membership, Role
 from health.models import HealthCheck
 from notifications.models import EmailDelivery, Frequency, Kind, Notification, Preferences
 from stages.models import Comment, SignOff, Worksheet, WorksheetRevision
-
 
 # A notification's text is written once per recipient, in their language: a `Text` is a string,
 # or a function that writes it in the active language (see `phrase`).

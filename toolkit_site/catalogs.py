@@ -61,9 +61,7 @@ def compile_all(root: Path = ROOT) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
-        problems = [
-            f"{po.relative_to(ROOT)}: {gap}" for po in po_files() for gap in gaps(read(po))
-        ]
+        problems = [f"{po.relative_to(ROOT)}: {gap}" for po in po_files() for gap in gaps(read(po))]
         print("\n".join(problems) or "Every message is translated.")
         return 1 if problems else 0
     for mo in compile_all():
