@@ -32,9 +32,10 @@ catalogs: $(VENV)/.installed
 	$(BIN)/python -m toolkit_site.catalogs
 
 # After changing text in the code or templates: gather the messages into the catalogs (the
-# site's in locale/, each app with a locale/ folder in its own), then translate what is new
-# or marked fuzzy. Needs GNU gettext (Debian's `gettext`, installed by system-packages).
+# site's in locale/; the toolkit's, every string of the stages app, in stages/locale/), then
+# translate what is new or marked fuzzy. Needs GNU gettext (Debian's `gettext`, installed by system-packages).
 messages: $(VENV)/.installed
+	mkdir -p stages/locale
 	$(MANAGE) makemessages --locale es --no-obsolete --no-location \
 		--ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*'
 
