@@ -103,9 +103,7 @@ def test_a_new_message_in_a_template_is_noticed(extracted: Path, tmp_path: Path)
     copy = tmp_path / "repo"
     shutil.copytree(extracted, copy)
     template = copy / "templates" / "home.html"
-    template.write_text(
-        template.read_text() + '{% translate "A sentence nobody translated" %}\n'
-    )
+    template.write_text(template.read_text() + '{% translate "A sentence nobody translated" %}\n')
     command = [sys.executable, "manage.py", "makemessages", "--locale", "es", "--no-location"]
     subprocess.run(command, cwd=copy, check=True, capture_output=True, text=True)
     fresh = _keys(catalogs.read(copy / "locale/es/LC_MESSAGES/django.po"))

@@ -17,8 +17,13 @@ from notifications.mail import unsubscribe_token
 from notifications.models import Kind
 from reports.models import ReportFile
 from stages.worksheets.declarations import DEFINITIONS
-from tests.factories import make_collaboration, make_invitation, make_member, make_partner
-from tests.factories import make_user
+from tests.factories import (
+    make_collaboration,
+    make_invitation,
+    make_member,
+    make_partner,
+    make_user,
+)
 from tests.health.helpers import seed_results
 from tests.support.factories import make_activity, make_barrier, make_lead
 
