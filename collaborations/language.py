@@ -21,6 +21,8 @@ from django.utils import translation
 from collaborations.models import Profile
 
 SESSION_KEY = "language"
+# Set when a visitor chose the language before signing in, so the choice becomes theirs.
+CHOSEN_KEY = "language_chosen"
 
 
 def supported(language: str | None) -> bool:
@@ -51,6 +53,8 @@ def choose(request: HttpRequest, language: str) -> None:
     request.session[SESSION_KEY] = language
     if request.user.is_authenticated:
         Profile.objects.update_or_create(user=request.user, defaults={"language": language})
+    else:
+        request.session[CHOSEN_KEY] = True
 
 
 def signed_in(sender, request: HttpRequest | None, user: AbstractBaseUser, **kwargs) -> None:
@@ -60,10 +64,11 @@ def signed_in(sender, request: HttpRequest | None, user: AbstractBaseUser, **kwa
     if request is None or not hasattr(request, "session"):
         return
     chosen = request.session.get(SESSION_KEY)
-    if supported(chosen):
+    if request.session.pop(CHOSEN_KEY, False) and supported(chosen):
         Profile.objects.update_or_create(user=user, defaults={"language": chosen})
         return
-    current = translation.get_language() or settings.LANGUAGE_CODE
+    # The language this request was served in (LocaleMiddleware's pick from the browser).
+    current = getattr(request, "LANGUAGE_CODE", None)
     if not supported(current):
         current = settings.LANGUAGE_CODE
     profile, _created = Profile.objects.get_or_create(user=user, defaults={"language": current})
