@@ -8,6 +8,7 @@ import datetime
 from django.core import mail
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy
 
 from collaborations.models import Profile
 from notifications import events, reminders
@@ -51,7 +52,7 @@ def test_a_digest_is_written_in_its_readers_language(team, committed):
         collaboration=team.collaboration,
         kind="comment",
         title=events.phrase(
-            events._("%(person)s commented on “%(tool)s”"), person="Pat Lee", tool="X"
+            gettext_lazy("%(person)s commented on “%(tool)s”"), person="Pat Lee", tool="X"
         ),
         url="/",
     )
