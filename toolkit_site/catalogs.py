@@ -20,11 +20,12 @@ SKIP = {".venv", "node_modules", "staticfiles", ".git"}
 
 
 def po_files(root: Path = ROOT) -> list[Path]:
-    return sorted(
-        path
-        for path in root.rglob("locale/*/LC_MESSAGES/*.po")
-        if not SKIP & set(path.relative_to(root).parts)
-    )
+    """The root's `locale/` and each app's, never installed packages' (`.venv`)."""
+    found = list(root.glob("locale/*/LC_MESSAGES/*.po"))
+    for folder in sorted(root.iterdir()):
+        if folder.is_dir() and folder.name not in SKIP and not folder.name.startswith("."):
+            found += folder.rglob("locale/*/LC_MESSAGES/*.po")
+    return sorted(set(found))
 
 
 def read(path: Path) -> Catalog:
