@@ -26,8 +26,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
-from stages.indicators import IndicatorStanding, indicator_standing
-from stages.models import Measurement
+from stages.indicators import IndicatorStanding, Measured, indicator_standing
 from stages.worksheets.display import status_sums
 from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Kind, Table
@@ -346,7 +345,7 @@ def worksheet_charts(
     definition: Definition,
     answers: dict,
     partners: list[Partner],
-    measurements: dict[tuple[str, str], list[Measurement]],
+    measurements: dict[tuple[str, str], Measured],
     currency: str = "",
 ) -> list[BarChart | ScatterChart]:
     """The pictures a worksheet's tables call for: stakeholders that can become partners on
@@ -362,7 +361,9 @@ def worksheet_charts(
             charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
             progress = [
-                indicator_standing(table, row, measurements.get((table.name, row.get("id")), []))
+                indicator_standing(
+                    table, row, measurements.get((table.name, row.get("id")), Measured())
+                )
                 for row in rows
                 if row.get(table.measured[0])
             ]

@@ -23,7 +23,7 @@ from dashboards.progress import (
     tally,
 )
 from stages.deadlines import DeadlineStatus, deadline_status
-from stages.indicators import Indicator, indicators_of
+from stages.indicators import Indicator, Measured, indicators_of, measured_by_indicator
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS
 from stages.worksheets.display import StatusSum, display, status_sums
@@ -82,7 +82,7 @@ class Overview:
     partners: list[Partner]
     activity: list[WorksheetRevision]
     # Measurements by tool, then by (table, row id), oldest first.
-    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = field(default_factory=dict)
+    measurements: dict[int, dict[tuple[str, str], Measured]] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)
     follow_through: list[FollowThrough] = field(default_factory=list)
@@ -214,11 +214,10 @@ def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.d
     return due, sorted(follow.values(), key=lambda f: f.partner.lower())
 
 
-def _measurements(collaboration: Collaboration) -> dict:
-    measured: dict = defaultdict(lambda: defaultdict(list))
-    for m in Measurement.objects.filter(collaboration=collaboration).order_by("date", "created_at"):
-        measured[m.tool_id][m.table, m.row_id].append(m)
-    return measured
+def _measurements(collaboration: Collaboration) -> dict[int, dict[tuple[str, str], Measured]]:
+    return defaultdict(
+        dict, measured_by_indicator(Measurement.objects.filter(collaboration=collaboration))
+    )
 
 
 def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from collaborations import access
 from collaborations.models import Collaboration, Partner
 from dashboards.progress import StageProgress, current_stage, percent_complete, stage_progress
-from stages.deadlines import deadline_status
+from stages.deadlines import late_counts
 from stages.models import SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
@@ -92,25 +92,6 @@ class PortfolioRow:
         return [(Strategy(value).label, n) for value, n in self.support.items() if n]
 
 
-def _late_counts(ids: list[int], today: datetime.date) -> dict[int, int]:
-    """Late rows of the deadline tables, per collaboration (one query, which reads only those
-    tables out of each worksheet's answers)."""
-    late: dict[int, int] = defaultdict(int)
-    for slug, definition in DEFINITIONS.items():
-        watched = [t for t in definition.tables if t.deadlines]
-        if not watched:
-            continue
-        sheets = Worksheet.objects.filter(collaboration_id__in=ids, tool__slug=slug).values_list(
-            "collaboration_id", *(f"answers__{t.name}" for t in watched)
-        )
-        for collaboration_id, *tables in sheets:
-            for table, rows in zip(watched, tables, strict=True):
-                for row in rows if isinstance(rows, list) else []:
-                    if deadline_status(table, row, today).late:
-                        late[collaboration_id] += 1
-    return late
-
-
 def _not_signed_off(ids: list[int]) -> dict[int, list[str]]:
     """Active partner organizations missing from the sign-offs of a consensus worksheet that
     is ready for review or complete, per collaboration (three queries, the last returning
@@ -167,7 +148,7 @@ def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
         .values_list("collaboration_id")
         .annotate(last=Max("updated_at"))
     )
-    late = _late_counts(ids, today)
+    late = late_counts(ids, today)
     unsigned = _not_signed_off(ids)
     support = by_strategy(ids)
     quiet_since = timezone.now() - datetime.timedelta(days=STALLED_DAYS)
@@ -183,7 +164,7 @@ def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
                 ),
                 last_activity=last,
                 stalled=not c.is_archived and (last or c.created_at) < quiet_since,
-                late=0 if c.is_archived else late[c.pk],
+                late=0 if c.is_archived else late.get(c.pk, 0),
                 not_signed_off=[] if c.is_archived else unsigned[c.pk],
                 support=support[c.pk],
             )

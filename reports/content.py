@@ -24,7 +24,7 @@ from charts.svg import (
 from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
-from stages.indicators import Indicator, indicators_of
+from stages.indicators import Indicator, Measured, indicators_of, measured_by_indicator
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import ShownSection, Total, present, totals
@@ -177,7 +177,7 @@ def _entry(
     worksheet: Worksheet,
     partners: list[Partner],
     sign_offs: list[SignOff],
-    measurements: dict[tuple[str, str], list[Measurement]],
+    measurements: dict[tuple[str, str], Measured],
 ) -> ToolEntry:
     definition = definition_for(tool.slug)
     entry = ToolEntry(tool, worksheet, definition)
@@ -227,15 +227,9 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         .order_by("partner__name")
     ):
         sign_offs[sign_off.tool_id].append(sign_off)
-    measurements: dict[int, dict[tuple[str, str], list[Measurement]]] = defaultdict(
-        lambda: defaultdict(list)
+    measurements = defaultdict(
+        dict, measured_by_indicator(Measurement.objects.filter(collaboration=collaboration))
     )
-    for m in (
-        Measurement.objects.filter(collaboration=collaboration)
-        .only("tool_id", "table", "row_id", "date", "value", "created_at")
-        .order_by("date", "created_at")
-    ):
-        measurements[m.tool_id][m.table, m.row_id].append(m)
     progress = {p.stage.pk: p for p in stage_progress([collaboration.pk])[collaboration.pk]}
 
     entries: dict[int, ToolEntry] = {}

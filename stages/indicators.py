@@ -10,9 +10,12 @@ the target lies: an indicator to reduce (target below baseline) progresses as it
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from collaborations.money import format_number
@@ -93,19 +96,47 @@ class IndicatorStanding:
         return format_number(self.target)
 
 
-def indicator_standing(
-    table: Table, row: dict, measurements: list[Measurement]
-) -> IndicatorStanding:
-    """Where the indicator in `row` of the measured `table` stands, given its measurements
-    (in any order)."""
+@dataclass(frozen=True)
+class Measured:
+    """What a standing needs of an indicator's measurements: the latest, and how many."""
+
+    latest: Measurement | None = None
+    count: int = 0
+
+    @classmethod
+    def of(cls, measurements: list[Measurement]) -> Measured:
+        """From every measurement of one indicator, in any order."""
+        return cls(latest(measurements), len(measurements))
+
+
+def measured_by_indicator(
+    measurements: QuerySet[Measurement],
+) -> dict[int, dict[tuple[str, str], Measured]]:
+    """Tool id → (table, row id) → `Measured`, for pages with many indicators: the database
+    ranks each indicator's measurements as `latest` does and sends only the latest of each,
+    with the count, however many measurements there are."""
+    indicator = [F("tool_id"), F("table"), F("row_id")]
+    newest_first = [F("date").desc(), F("created_at").desc(), F("pk").desc()]
+    ranked = measurements.annotate(
+        rank=Window(RowNumber(), partition_by=indicator, order_by=newest_first),
+        measured=Window(Count("pk"), partition_by=indicator),
+    ).filter(rank=1)
+    found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
+    for m in ranked.order_by():
+        found[m.tool_id][m.table, m.row_id] = Measured(m, m.measured)
+    return found
+
+
+def indicator_standing(table: Table, row: dict, measured: Measured) -> IndicatorStanding:
+    """Where the indicator in `row` of the measured `table` stands, given its measurements."""
     name, unit, baseline, target = table.measured
     return IndicatorStanding(
         name=row.get(name) or "",
         unit=row.get(unit) or "",
         baseline=_decimal(row.get(baseline)),
         target=_decimal(row.get(target)),
-        latest=latest(measurements),
-        measured=len(measurements),
+        latest=measured.latest,
+        measured=measured.count,
     )
 
 
@@ -120,16 +151,16 @@ class Indicator:
 
 
 def indicators_of(
-    tool: Tool, tables: list[Table], answers: dict, measured: dict[tuple[str, str], list]
+    tool: Tool, tables: list[Table], answers: dict, measured: dict[tuple[str, str], Measured]
 ) -> list[Indicator]:
     """The indicators of one worksheet's measured tables, in row order; `measured` holds the
-    tool's measurements by (table, row id)."""
+    tool's measurements by (table, row id), as `measured_by_indicator` gives them."""
     return [
         Indicator(
             tool,
             table,
             row.get("id"),
-            indicator_standing(table, row, measured.get((table.name, row.get("id")), [])),
+            indicator_standing(table, row, measured.get((table.name, row.get("id")), Measured())),
         )
         for table in tables
         if table.measured

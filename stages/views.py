@@ -19,7 +19,7 @@ from collaborations.models import Membership, Partner, Sector
 from collaborations.text import TOO_LONG
 from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
-from stages.indicators import indicator_standing
+from stages.indicators import Measured, indicator_standing
 from stages.models import (
     Comment,
     Measurement,
@@ -573,7 +573,7 @@ def indicator(
         worksheet=sheet,
         table=spec,
         row_id=row_id,
-        standing=indicator_standing(spec, row, measurements),
+        standing=indicator_standing(spec, row, Measured.of(measurements)),
         measurements=measurements,
         changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
@@ -641,7 +641,7 @@ def measurement_edit(
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
-        standing=indicator_standing(spec, row, measurements),
+        standing=indicator_standing(spec, row, Measured.of(measurements)),
         measurement=measurement,
         form=form,
         back=back,

@@ -115,11 +115,11 @@ def test_resources_chart_keeps_what_is_needed_off_what_partners_bring(db):
 
 def test_an_indicator_without_a_measurement_is_not_shown_as_zero(db):
     from charts.svg import indicators_chart
-    from stages.indicators import indicator_standing
+    from stages.indicators import Measured, indicator_standing
     from stages.worksheets.declarations import definition_for
 
     table = definition_for("agree-on-measures-of-success").table("indicators")
-    chart = indicators_chart([indicator_standing(table, {"name": "Jobs", "target": 5}, [])])
+    chart = indicators_chart([indicator_standing(table, {"name": "Jobs", "target": 5}, Measured())])
     assert chart.rows == [["Jobs", "—", "100"]]
     assert chart.is_empty
 

@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.progress import StageProgress, current_stage
-from stages.deadlines import deadline_status
+from stages.deadlines import deadline_status, late_counts
 from stages.models import Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
+from tests.factories import make_collaboration
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,34 @@ def test_a_promise_is_late_when_due_and_not_done_or_dropped(table, status, due, 
 def test_a_promise_without_a_date_is_late_only_when_it_says_so():
     assert not deadline_status(COMMITMENTS, {"status": "on_track"}, TODAY).late
     assert deadline_status(COMMITMENTS, {"status": "late"}, TODAY).late
+
+
+def _every_kind_of_row(table) -> list:
+    statuses = ["", "late", "unknown", *(value for value, _label in table.column("status").choices)]
+    dues = [None, "", *(_days(n) for n in (-400, -30, -1, 0, 1, 30))]
+    rows = [{"status": s, "due": d} for s in statuses for d in dues]
+    return [*rows, {}, {"due": _days(-3)}, {"status": None, "due": _days(-3)}, {"due": 20260101}]
+
+
+def test_the_database_counts_late_rows_as_each_rows_status_says():
+    """The portfolio has the database count late rows; every kind of row, and answers that
+    are not lists of rows, count as `deadline_status` decides."""
+    counted, empty, odd = make_collaboration(), make_collaboration(), make_collaboration()
+    expected = 0
+    for table, slug in (
+        (COMMITMENTS, "demonstrate-competency"),
+        (MILESTONES, "manage-expectations"),
+    ):
+        rows = _every_kind_of_row(table)
+        expected += sum(deadline_status(table, row, TODAY).late for row in rows)
+        tool = Tool.objects.get(slug=slug)
+        Worksheet.objects.create(collaboration=counted, tool=tool, answers={table.name: rows})
+        Worksheet.objects.create(collaboration=empty, tool=tool, answers={table.name: []})
+        Worksheet.objects.create(collaboration=odd, tool=tool, answers={table.name: {"a": 1}})
+    assert 0 < expected < 2 * len(rows)
+    ids = [counted.pk, empty.pk, odd.pk]
+    assert late_counts(ids, TODAY) == {counted.pk: expected}
+    assert late_counts([empty.pk], TODAY) == late_counts([], TODAY) == {}
 
 
 def _one_line(html: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stages.indicators import indicator_standing
+from stages.indicators import Measured, indicator_standing, measured_by_indicator
 from stages.models import Measurement, MeasurementChange, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 
@@ -156,15 +156,42 @@ def test_latest_is_the_latest_by_date_not_the_last_typed(cast):
     row = {"name": "Jobs", "baseline": 0, "target": 100}
     recent = _measure(cast, 60, _days(-2))
     older_typed_later = _measure(cast, 10, _days(-40))
-    standing = indicator_standing(table, row, [recent, older_typed_later])
+    standing = indicator_standing(table, row, Measured.of([recent, older_typed_later]))
     assert standing.latest == recent and standing.percent == 60
+
+
+def test_the_database_picks_each_indicators_latest_as_the_standing_does(cast):
+    """Pages with many indicators have the database pick the latest measurement of each and
+    count them; the result is what `Measured.of` finds among every measurement."""
+    first = [_measure(cast, v, _days(d)) for v, d in ((60, -2), (10, -40), (30, -2))]
+    other = Measurement.objects.create(
+        collaboration=cast.collaboration,
+        tool=first[0].tool,
+        table="indicators",
+        row_id="i2",
+        date=_days(-5),
+        value=7,
+    )
+    # Typed last, but recorded as earlier than the first on the same date.
+    earlier = first[0].created_at - datetime.timedelta(minutes=5)
+    Measurement.objects.filter(pk=first[2].pk).update(created_at=earlier)
+    first[2].refresh_from_db()
+    found = measured_by_indicator(Measurement.objects.filter(collaboration=cast.collaboration))
+    assert found == {
+        first[0].tool_id: {
+            ("indicators", "i1"): Measured.of(first),
+            ("indicators", "i2"): Measured.of([other]),
+        }
+    }
+    # Of two on one date, the one recorded last.
+    assert found[first[0].tool_id]["indicators", "i1"] == Measured(first[0], 3)
 
 
 @pytest.mark.parametrize(("value", "percent"), [(100, 0), (120, 0), (70, 60), (50, 100), (30, 100)])
 def test_progress_of_an_indicator_to_reduce(cast, value, percent):
     table = definition_for(MEASURES).table("indicators")
     row = {"name": "Youth out of work", "baseline": 100, "target": 50}
-    standing = indicator_standing(table, row, [_measure(cast, value, _days(-1))])
+    standing = indicator_standing(table, row, Measured.of([_measure(cast, value, _days(-1))]))
     assert standing.reduces and str(standing.direction) == "reduce to"
     assert standing.percent == percent
 

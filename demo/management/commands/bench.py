@@ -13,12 +13,17 @@ go to --json as well. Run it with `make bench`; it is not a test (machines are n
 
 from __future__ import annotations
 
+import cProfile
+import io
 import json
+import pstats
+import re
 import statistics
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client, override_settings
@@ -89,6 +94,13 @@ class Command(BaseCommand):
         parser.add_argument("--measurements", type=int, default=24)
         parser.add_argument("--json", default="bench.json", help="Where to write the figures.")
         parser.add_argument("--only", default="", help="Measure only pages whose name has this.")
+        parser.add_argument(
+            "--profile",
+            type=int,
+            default=0,
+            metavar="N",
+            help="After the last size, print the N functions each measured page spends most in.",
+        )
 
     def handle(self, *args, **options) -> None:
         database = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -137,7 +149,29 @@ class Command(BaseCommand):
                 }
             )
         self._compare(results["measured"])
+        if options["profile"]:
+            self._profile(data, options["only"], options["profile"])
         return results
+
+    def _profile(self, data: BenchData, only: str, top: int) -> None:
+        """Where each page's time goes, by cumulative time per function (one request each)."""
+        client = Client(HTTP_ACCEPT_ENCODING="gzip, deflate", HTTP_ACCEPT_LANGUAGE="en")
+        client.force_login(data.facilitator)
+        for name, url in self._pages(data):
+            if name == "autosave POST" or (only and only not in name):
+                continue
+            profiler = cProfile.Profile()
+            response = profiler.runcall(client.get, url)
+            if response.streaming:
+                profiler.runcall(b"".join, response)
+            out = io.StringIO()
+            # The project's own functions first, then everything's, by time spent inside.
+            stats = pstats.Stats(profiler, stream=out)
+            stats.sort_stats("cumulative").print_stats(
+                rf"^{re.escape(str(settings.BASE_DIR))}/(?!\.venv/)", top
+            )
+            stats.sort_stats("tottime").print_stats(top)
+            self.stdout.write(f"\n{name}: {url}\n{out.getvalue()}")
 
     def _pages(self, data: BenchData) -> list[tuple[str, str]]:
         c = data.measured.pk
@@ -197,8 +231,9 @@ class Command(BaseCommand):
         samples: dict[str, list[float]] = {name: [] for name, _url in pages}
         facts: dict[str, tuple[int, float, int]] = {}
         for name, url in pages:
+            timed(name, url)  # warm up: a person's first visit of a page records it
             with CaptureQueriesContext(connection) as queries:
-                _cpu, response = timed(name, url)  # warm up, and count queries
+                _cpu, response = timed(name, url)
             body = b"".join(response) if response.streaming else response.content
             facts[name] = (len(queries), len(body) / 1024, response.status_code)
         # Taking turns, so a machine that gets busier weighs on every page alike.
