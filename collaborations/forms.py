@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from collaborations import language
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
 from collaborations.money import currency_choices, default_currency
 from collaborations.text import CharacterCountMixin
@@ -23,6 +24,7 @@ class SignupNameForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
+        language.signed_up(request, user)
 
 
 class CollaborationForm(CharacterCountMixin, forms.ModelForm):

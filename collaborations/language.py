@@ -2,9 +2,10 @@
 
 Visitors get the first language their browser asks for (Django's `LocaleMiddleware`: the
 language cookie, then `Accept-Language`). A person who signs in gets the language on their
-`Profile`; choosing another (the switcher in the header and on the account pages) saves it
-there. A choice made before signing in, such as on the sign-in page, becomes the person's
-preference when they sign in. The language in use is kept in the session, so pages cost no
+`Profile`: the one they chose with the switcher (in the header and on the account pages), or
+the one they signed up in. A choice made before signing in, such as on the sign-in page,
+becomes the person's preference when they sign in. Someone with no preference reads the
+browser's language, like a visitor. The language in use is kept in the session, so pages cost no
 extra query, and mail built outside a request names its recipient's language
 (`language_of`, `languages_of`).
 """
@@ -59,20 +60,26 @@ def choose(request: HttpRequest, language: str) -> None:
 
 def signed_in(sender, request: HttpRequest | None, user: AbstractBaseUser, **kwargs) -> None:
     """On sign-in (`user_logged_in`): a language chosen during this visit becomes the
-    person's preference; otherwise their preference applies. Someone without one (a new
-    account) keeps the language they signed in with."""
+    person's preference; otherwise the preference they chose before applies. Someone who
+    never chose reads the language their browser asks for, as a visitor does."""
     if request is None or not hasattr(request, "session"):
         return
     chosen = request.session.get(SESSION_KEY)
     if request.session.pop(CHOSEN_KEY, False) and supported(chosen):
         Profile.objects.update_or_create(user=user, defaults={"language": chosen})
         return
-    # The language this request was served in (LocaleMiddleware's pick from the browser).
-    current = getattr(request, "LANGUAGE_CODE", None)
-    if not supported(current):
-        current = settings.LANGUAGE_CODE
-    profile, _created = Profile.objects.get_or_create(user=user, defaults={"language": current})
-    request.session[SESSION_KEY] = profile.language
+    preference = Profile.objects.filter(user=user).values_list("language", flat=True).first()
+    if supported(preference):
+        request.session[SESSION_KEY] = preference
+    else:
+        request.session.pop(SESSION_KEY, None)
+
+
+def signed_up(request: HttpRequest, user: AbstractBaseUser) -> None:
+    """A new account keeps the language it was made in, for its mail from then on."""
+    language = getattr(request, "LANGUAGE_CODE", None)
+    if supported(language):
+        Profile.objects.get_or_create(user=user, defaults={"language": language})
 
 
 class PersonLanguageMiddleware:

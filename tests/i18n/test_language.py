@@ -82,6 +82,14 @@ def test_a_persons_preference_applies_at_sign_in_on_any_browser(client):
     assert lang(client.get(LOGIN, HTTP_ACCEPT_LANGUAGE="en-US")) == "es"
 
 
+def test_someone_without_a_preference_reads_their_browsers_language(client):
+    user = make_user("ana@example.org")
+    sign_in(client, user)
+    assert lang(client.get("/collaborations/", HTTP_ACCEPT_LANGUAGE="es-US")) == "es"
+    assert lang(client.get("/collaborations/", HTTP_ACCEPT_LANGUAGE="en-US")) == "en"
+    assert not Profile.objects.filter(user=user).exists()
+
+
 def test_switching_while_signed_in_saves_the_preference(client):
     user = make_user("ana@example.org")
     client.force_login(user)
