@@ -51,6 +51,15 @@ def test_the_switcher_is_a_plain_form_in_the_header_and_on_the_sign_in_page(clie
     assert 'name="next" value="/accounts/login/"' in html
 
 
+def test_after_a_form_was_sent_the_switcher_returns_to_the_forms_page(client):
+    html = client.post(
+        "/accounts/login/",
+        {"login": "nobody@example.org", "password": "wrong"},
+        HTTP_REFERER="http://testserver/accounts/login/?next=/portfolio/",
+    ).content.decode()
+    assert 'name="next" value="http://testserver/accounts/login/?next=/portfolio/"' in html
+
+
 def test_a_visitor_switches_to_spanish_and_stays_there(client):
     response = client.post(
         "/language/", {"language": "es", "next": LOGIN}, HTTP_ACCEPT_LANGUAGE="en-US"
