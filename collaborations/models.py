@@ -197,8 +197,8 @@ class Invitation(models.Model):
         related_name="invitations",
         verbose_name=_("represents"),
     )
-    # The language of the mail, and of the pages the link opens for someone without an
-    # account; a person who has one reads it in their own language.
+    # The language the invitation is mailed in; a person who already has an account reads it
+    # in their own language.
     language = models.CharField(
         _("language of the invitation"),
         max_length=10,
