@@ -58,7 +58,8 @@ migrate: install
 	$(MANAGE) createcachetable
 
 # The web server and the task worker (report PDFs, mail, reminders every 15 minutes) run side
-# by side, each in its own process group; when either stops, or on Ctrl-C, both stop.
+# by side, each in its own process group; when either stops, or on Ctrl-C, both stop. Once the
+# server answers, the demo sign-ins are printed below its start-up lines.
 run: SHELL := /bin/bash
 run: migrate
 	$(MANAGE) seed_demo
@@ -66,9 +67,10 @@ run: migrate
 	@set -m; \
 	$(MANAGE) db_worker --queue-name '*' --interval 1 & worker=$$!; \
 	$(MANAGE) runserver $(HOST) & web=$$!; \
-	trap 'kill -TERM -- -$$web -$$worker 2>/dev/null; wait' EXIT; \
+	$(MANAGE) demo_sign_ins --when-serving $(HOST) & banner=$$!; \
+	trap 'kill -TERM -- -$$web -$$worker -$$banner 2>/dev/null; wait' EXIT; \
 	trap 'exit 130' INT TERM; \
-	wait -n
+	wait -n $$web $$worker
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -125,6 +125,8 @@ class MembershipForm(PartnerChoiceMixin, forms.ModelForm):
     def __init__(self, *args, partners: list | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_partners(self.instance.collaboration, partners)
+        # Every member has a role: a required choice with no empty option to pick.
+        self.fields["role"].choices = Role.choices
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

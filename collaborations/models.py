@@ -164,7 +164,8 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.get_role_display()}) in {self.collaboration}"
+        name = self.user.get_full_name() or self.user.email
+        return f"{name} ({self.get_role_display()}) in {self.collaboration}"
 
     def is_last_facilitator(self) -> bool:
         if self.role != Role.FACILITATOR:

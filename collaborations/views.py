@@ -6,15 +6,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
-from collaborations import access, language, services, signals
+from collaborations import access, language, services
+from collaborations.accounts import invitation_join, invitation_joined, invitation_remember
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
+from collaborations.templatetags.people import person
 
 
 @login_required
@@ -44,15 +46,23 @@ def collaboration_edit(request: HttpRequest, membership: Membership) -> HttpResp
     )
 
 
-@access.collaboration_view(post="archive_collaboration")
+@access.collaboration_view(get="archive_collaboration", post="archive_collaboration")
 def collaboration_archive(request: HttpRequest, membership: Membership) -> HttpResponse:
-    archive = not membership.collaboration.is_archived
-    services.collaboration_set_archived(collaboration=membership.collaboration, archived=archive)
+    """A page that asks before archiving the collaboration, or restoring an archived one. The
+    form says which it asked, so a second click changes nothing."""
+    collaboration = membership.collaboration
+    if request.method == "GET":
+        return render(request, "collaborations/collaboration_confirm_archive.html")
+    archive = {"yes": True, "no": False}.get(request.POST.get("archive", ""))
+    if archive is None:
+        return HttpResponseBadRequest(_("Say whether to archive or restore the collaboration."))
+    if archive != collaboration.is_archived:
+        services.collaboration_set_archived(collaboration=collaboration, archived=archive)
     if archive:
         messages.success(request, _("Collaboration archived. It is now read-only."))
     else:
         messages.success(request, _("Collaboration restored."))
-    return redirect(membership.collaboration)
+    return redirect(collaboration)
 
 
 @access.collaboration_view(get="view")
@@ -191,7 +201,7 @@ def member_update(request: HttpRequest, membership: Membership, member_id: int) 
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
         return redirect("collaborations:members", membership.collaboration_id)
-    messages.success(request, _("Saved %(person)s's role.") % {"person": member.user.email})
+    messages.success(request, _("Saved %(person)s's role.") % {"person": person(member.user)})
     return redirect("collaborations:members", membership.collaboration_id)
 
 
@@ -203,7 +213,7 @@ def member_remove(request: HttpRequest, membership: Membership, member_id: int) 
     except services.ActionRefused as refused:
         messages.error(request, refused.reason)
         return redirect("collaborations:members", membership.collaboration_id)
-    messages.success(request, _("%(person)s was removed.") % {"person": member.user.email})
+    messages.success(request, _("%(person)s was removed.") % {"person": person(member.user)})
     if member.user_id == request.user.pk:
         return redirect("collaboration-list")
     return redirect("collaborations:members", membership.collaboration_id)
@@ -224,14 +234,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
         services.invitation_check(invitation=invitation, user=user)
         if user is not None and request.method == "POST":
-            services.invitation_accept(invitation=invitation, user=user)
-            signals.invitation_accepted.send(Invitation, invitation=invitation, user=user)
-            messages.success(
-                request, _("Welcome to %(name)s.") % {"name": invitation.collaboration}
-            )
-            return redirect(invitation.collaboration)
+            return redirect(invitation_join(request, invitation, user))
     except services.ActionRefused as refused:
-        if user is not None and _joined(invitation, user):  # a second click on "Join"
+        if user is not None and invitation_joined(invitation, user):  # a second click on "Join"
             messages.info(
                 request,
                 _("You are a member of %(name)s already.") % {"name": invitation.collaboration},
@@ -241,13 +246,9 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(
             request, "collaborations/invitation_accept.html", context, status=refused.status
         )
+    if user is None:
+        invitation_remember(request, invitation)
     return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})
-
-
-def _joined(invitation: Invitation, user) -> bool:
-    return Invitation.objects.filter(pk=invitation.pk, accepted_by=user).exists() and (
-        Membership.objects.filter(collaboration=invitation.collaboration, user=user).exists()
-    )
 
 
 @require_POST

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from collaborations import access
 from collaborations.models import Membership
+from dashboards.first_steps import first_steps, people
 from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
 from dashboards.portfolio import FLAGS, SORTS, filter_rows, sort_rows
@@ -102,6 +103,7 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     collaboration = membership.collaboration
     seen = overview(collaboration)
     health = health_results(collaboration)
+    member_count, invited = people(collaboration)
     return render(
         request,
         "dashboards/dashboard.html",
@@ -110,7 +112,14 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
             progress=seen.progress,
             tools=seen.tools,
             charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
-            member_count=collaboration.memberships.count(),
+            member_count=member_count,
+            first_steps=first_steps(
+                membership,
+                partners=len(seen.partners),
+                members=member_count,
+                invited=invited,
+                first_tool=seen.tools[0],
+            ),
             health=health,
             support=support_summary(collaboration),
         ),

@@ -49,7 +49,8 @@ class HealthCheck(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.collaboration} ({self.taken_at:%Y-%m-%d})"
+        name = self.user.get_full_name() or self.user.email
+        return f"{name} — {self.collaboration} ({self.taken_at:%Y-%m-%d})"
 
 
 class Rating(models.Model):

@@ -34,6 +34,10 @@ from support.summary import SupportSummary, summary
 # The worksheet whose answers open the report (DESIGN.md: "This worksheet opens the
 # collaboration report").
 
+# On paper, a table with more columns than this is shown one block per row (label: value),
+# so that its text columns are not squeezed to a word a line.
+MAX_PRINTED_COLUMNS = 6
+
 
 @dataclass(frozen=True)
 class Choices:
@@ -65,6 +69,16 @@ class ToolEntry:
     @property
     def started(self) -> bool:
         return self.worksheet.status != Worksheet.Status.NOT_STARTED
+
+    @property
+    def written(self) -> bool:
+        """Started, with at least one answer given."""
+        return self.started and any(self.worksheet.answers.values())
+
+    @property
+    def wide_tables(self) -> set[str]:
+        """The names of this tool's tables too wide to print as tables."""
+        return {t.name for t in self.definition.tables if len(t.columns) > MAX_PRINTED_COLUMNS}
 
     @property
     def complete(self) -> bool:
@@ -108,8 +122,11 @@ class Report:
     facilitators: list[AbstractBaseUser]
     partners: list[Partner]
     stages: list[StageEntry]
-    # The story opens the whole report; a one-stage report shows it in its stage, if at all.
+    # The story opens the whole report once written; a one-stage report shows it in its
+    # stage, if at all. Until it is written it stays in its stage like any other tool and
+    # `unwritten_story` names its tool for one line on the cover.
     story: ToolEntry | None = None
+    unwritten_story: Tool | None = None
     progress_chart: BarChart | None = None
     partners_chart: BarChart | None = None
     support: SupportSummary | None = None
@@ -243,11 +260,14 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         if entry.started or not choices.skip_empty:
             entries[tool.pk] = entry
 
-    story = None
+    story = unwritten_story = None
     if not choices.stage:
         story = next(
             (e for e in entries.values() if definition_for(e.tool.slug).opens_report), None
         )
+        if story is None or not story.written:
+            story = None
+            unwritten_story = next((t for t in tools if definition_for(t.slug).opens_report), None)
     stages: list[StageEntry] = []
     for stage_id, stage_progress_ in progress.items():
         stage = stage_progress_.stage
@@ -264,6 +284,7 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         partners=partners,
         stages=stages,
         story=story,
+        unwritten_story=unwritten_story,
     )
     if report.whole:
         report.progress_chart = stage_progress_chart(list(progress.values()))

@@ -179,7 +179,13 @@ def render(report_file: ReportFile) -> bytes:
     with translation.override(language):
         report = build_report(report_file.collaboration, choices)
         html = render_to_string("reports/pdf.html", {"report": report})
-    return render_pdf(html)
+        generated = {"draft-mark.svg": draft_mark().encode()} if report.is_draft else {}
+    return render_pdf(html, generated=generated)
+
+
+def draft_mark() -> str:
+    """The draft mark painted behind every page of a draft, in the current language."""
+    return render_to_string("reports/draft_mark.svg")
 
 
 def make(report_file_id: int) -> str:

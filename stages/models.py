@@ -181,7 +181,8 @@ class WorksheetRevision(models.Model):
 
 
 class WorksheetPresence(models.Model):
-    """Who has a worksheet page open: the page renews `seen_at` while it stays open."""
+    """Who has a worksheet page open: the page renews `seen_at` while it stays open. The row
+    is kept, so it also says that the person has visited this worksheet before."""
 
     collaboration = models.ForeignKey(Collaboration, on_delete=models.CASCADE, related_name="+")
     tool = models.ForeignKey(Tool, on_delete=models.CASCADE, related_name="+")
@@ -198,7 +199,8 @@ class WorksheetPresence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} on {self.tool} ({self.seen_at:%H:%M:%S})"
+        name = self.user.get_full_name() or self.user.email
+        return f"{name} on {self.tool} ({self.seen_at:%H:%M:%S})"
 
 
 class SignOff(models.Model):

@@ -23,12 +23,14 @@ from stages.worksheets.merge import merge
 GONE_AFTER = timedelta(seconds=60)
 
 
-def presence_mark(*, collaboration: Collaboration, tool: Tool, user: AbstractBaseUser) -> None:
-    """`user` has the page open now."""
+def presence_mark(*, collaboration: Collaboration, tool: Tool, user: AbstractBaseUser) -> bool:
+    """`user` has the page open now. True on the person's first visit to this worksheet: their
+    presence row is kept once made, on any device, so it also remembers that they have been
+    here (the page shows its examples open on a first visit only)."""
     now = timezone.now()
     mine = WorksheetPresence.objects.filter(collaboration=collaboration, tool=tool, user=user)
     if mine.update(seen_at=now):
-        return
+        return False
     try:
         with transaction.atomic():
             WorksheetPresence.objects.create(
@@ -36,6 +38,8 @@ def presence_mark(*, collaboration: Collaboration, tool: Tool, user: AbstractBas
             )
     except IntegrityError:  # the same person's other tab got there first
         mine.update(seen_at=now)
+        return False
+    return True
 
 
 def present_others(*, collaboration: Collaboration, tool: Tool, user: AbstractBaseUser) -> list:

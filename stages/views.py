@@ -168,8 +168,11 @@ def worksheet(request: HttpRequest, membership: Membership, tool_slug: str) -> H
         return _worksheet_save(request, membership, tool_slug)
     sheet, forms = _load_worksheet(membership, tool_slug)
     collaboration = membership.collaboration
-    presence.presence_mark(collaboration=collaboration, tool=sheet.tool, user=request.user)
-    return render(request, "stages/worksheet.html", _worksheet_context(membership, sheet, forms))
+    first_visit = presence.presence_mark(
+        collaboration=collaboration, tool=sheet.tool, user=request.user
+    )
+    context = _worksheet_context(membership, sheet, forms, first_visit=first_visit)
+    return render(request, "stages/worksheet.html", context)
 
 
 @access.collaboration_view(post="view")

@@ -64,7 +64,10 @@ def _writes(cast) -> dict[str, tuple[str, dict]]:
             reverse("collaborations:edit", args=[cid]),
             {"name": "Renamed", "issue": "x", "community": "y"},
         ),
-        "collaborations:archive": (reverse("collaborations:archive", args=[cid]), {}),
+        "collaborations:archive": (
+            reverse("collaborations:archive", args=[cid]),
+            {"archive": "yes"},
+        ),
         "collaborations:partner-new": (
             reverse("collaborations:partner-new", args=[cid]),
             {"name": "New Org", "sector": "business", "status": "active"},
@@ -164,6 +167,6 @@ def test_archived_collaboration_is_read_only(cast):
     assert response.status_code == 403
     assert not Partner.objects.filter(name="Late Org").exists()
     # Restoring is still allowed.
-    client.post(reverse("collaborations:archive", args=[cast.collaboration.pk]))
+    client.post(reverse("collaborations:archive", args=[cast.collaboration.pk]), {"archive": "no"})
     cast.collaboration.refresh_from_db()
     assert not cast.collaboration.is_archived

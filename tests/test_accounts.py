@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_user
+from collaborations.models import Membership, Role
+from tests.factories import PASSWORD, make_collaboration, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +149,13 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client):
         _fail_sign_in(client, f"nobody{attempt}@example.org", f"203.0.113.{attempt}")
     blocked = _fail_sign_in(client, "nobody@example.org", "198.51.100.99")
     assert "Too many failed login attempts" in blocked.content.decode()
+
+
+def test_people_are_named_by_their_names_never_their_user_names():
+    user = make_user("m.lopez@example.org", first_name="Maria", last_name="Lopez")
+    user.username = "mlopez7"
+    user.save()
+    membership = Membership.objects.create(
+        collaboration=make_collaboration(name="Eastside"), user=user, role=Role.PARTNER
+    )
+    assert str(membership) == "Maria Lopez (Partner) in Eastside"

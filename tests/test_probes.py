@@ -55,7 +55,7 @@ def test_readyz_is_not_ready_while_migrations_are_missing(client):
     with mock.patch.object(MigrationExecutor, "migration_plan", return_value=missing):
         response = client.get("/readyz")
     assert response.status_code == 503
-    assert b"1 migrations not applied" in response.content
+    assert b"1 migration not applied" in response.content
     assert client.get("/readyz").status_code == 200
 
 

@@ -45,7 +45,8 @@ def readyz(request: HttpRequest) -> HttpResponse:
             executor = MigrationExecutor(connection)
             plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
             if plan:
-                return _plain(f"not ready: {len(plan)} migrations not applied", 503)
+                noun = "migration" if len(plan) == 1 else "migrations"
+                return _plain(f"not ready: {len(plan)} {noun} not applied", 503)
             _migrations_applied = True
     except DatabaseError as error:
         logger.warning("Readiness probe: database unavailable: %s", error)

@@ -162,6 +162,10 @@ LOGIN_REDIRECT_URL = "collaboration-list"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "collaborations.forms.SignupNameForm"
+# Joins a pending invitation after sign-up or sign-in (collaborations/accounts.py).
+ACCOUNT_ADAPTER = "collaborations.accounts.AccountAdapter"
+# allauth names people by their user name unless told otherwise: name them as pages do.
+ACCOUNT_USER_DISPLAY = "collaborations.templatetags.people.person"
 ACCOUNT_EMAIL_VERIFICATION = os.environ.get("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from collaborations.models import Partner
 from stages.worksheets import cells
@@ -238,7 +239,11 @@ class WorksheetForms:
             rows = formset.rows()
             if len(rows) < table.required_rows:
                 formset._non_form_errors.append(
-                    _("Add at least %(count)d row before asking for review.")
+                    ngettext(
+                        "Add at least %(count)d row before asking for review.",
+                        "Add at least %(count)d rows before asking for review.",
+                        table.required_rows,
+                    )
                     % {"count": table.required_rows}
                 )
                 ok = False

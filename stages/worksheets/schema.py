@@ -111,6 +111,9 @@ class Section:
     title: Text
     prompts: tuple[Text, ...]
     parts: tuple[Field | Table, ...] = field(default_factory=tuple)
+    # One short answer of ours, from an imagined collaboration, shown beside the section so a
+    # first-time reader sees what a good answer looks like.
+    example: Text = ""
 
 
 @dataclass(frozen=True)

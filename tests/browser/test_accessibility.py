@@ -116,6 +116,7 @@ PAGES = [
         "facilitator", "/collaborations/new/", submit_empty, id="collaboration-new-errors"
     ),
     pytest.param("facilitator", "/collaborations/{c}/", None, id="dashboard"),
+    pytest.param("facilitator", "/collaborations/{c}/archive/", None, id="archive-confirm"),
     *(
         pytest.param("facilitator", f"/collaborations/{{c}}/stages/{slug}/", None, id=slug)
         for slug in ["diagnosis", "design", "implementation", "assessment"]

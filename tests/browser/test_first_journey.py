@@ -1,6 +1,6 @@
 """A first visit, end to end: a facilitator signs up, starts a collaboration, adds a partner
-organization and invites someone; the invited person signs up through the link, joins and
-reads a worksheet."""
+organization and invites someone; the invited person signs up through the link, lands in the
+collaboration and reads a worksheet."""
 
 from __future__ import annotations
 
@@ -53,6 +53,15 @@ def test_facilitator_starts_a_collaboration_and_a_partner_joins(
     expect(page.get_by_text("you are a Facilitator")).to_be_visible()
     expect(page.get_by_role("heading", name="Stages")).to_be_visible()
     dashboard_url = page.url
+    # The dashboard lists her first steps, none done yet.
+    steps = page.get_by_role("region", name="Getting started")
+    expect(steps.get_by_role("heading", level=3)).to_have_text(
+        [
+            "Add the partner organizations",
+            "Invite the people who will take part",
+            "Start tool 1: Engage Potential Partners",
+        ]
+    )
 
     # She adds the first partner organization.
     collaboration_nav = page.get_by_role("navigation", name="Collaboration")
@@ -105,20 +114,20 @@ def test_facilitator_starts_a_collaboration_and_a_partner_joins(
         expect(guest.get_by_text("Fatima invites you to take part as a Partner.")).to_be_visible()
         expect(guest.get_by_role("main")).to_contain_text("Workforce Alliance")
         guest.get_by_role("main").get_by_role("link", name="Create an account").click()
+        expect(field(guest, "Email")).to_have_value("sam@workforce.example.org")
         sign_up(guest, first_name="Sam", email="sam@workforce.example.org")
 
-        # Back on the invitation, now signed in: they join.
-        expect(guest).to_have_url(invitation_url)
-        expect(guest.get_by_role("heading", level=1)).to_have_text(
-            "Invitation to Riverside Youth Jobs"
-        )
-        guest.get_by_role("button", name="Join the collaboration").click()
-
+        # Signed up, they are in the collaboration: no second "Join".
         expect(guest).to_have_url(dashboard_url)
         expect(guest.get_by_role("heading", level=1)).to_have_text("Riverside Youth Jobs")
         expect(guest.get_by_role("status")).to_contain_text("Welcome to Riverside Youth Jobs.")
+        expect(guest.get_by_role("status")).to_contain_text("Successfully signed in as Sam.")
         expect(guest.get_by_text("you are a Partner")).to_be_visible()
         expect(guest.get_by_role("link", name="2 members")).to_be_visible()
+        # Of the first steps, a partner sees the one they can take.
+        expect(
+            guest.get_by_role("region", name="Getting started").get_by_role("heading", level=3)
+        ).to_have_text(["Start tool 1: Engage Potential Partners"])
 
         # They open the first tool's worksheet and read why it matters.
         guest.get_by_role("link", name="Engage Potential Partners").click()

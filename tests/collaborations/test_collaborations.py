@@ -88,19 +88,48 @@ def test_edit_form_keeps_input_on_error(cast):
     assert cast.collaboration.name == "Riverside Youth Jobs"
 
 
-def test_archive_and_restore(cast):
+def _form(page: str) -> str:
+    return page.split('<form method="post" class="d-flex', 1)[1].split("</form>", 1)[0]
+
+
+def test_archive_and_restore_each_ask_on_a_page_of_their_own(cast):
     url = reverse("collaborations:archive", args=[cast.collaboration.pk])
     client = cast.client("facilitator")
-    client.post(url)
+    dashboard = client.get(reverse("collaboration", args=[cast.collaboration.pk])).content
+    assert f'href="{url}"'.encode() in dashboard  # a link to the question, not a button
+    asked = client.get(url)
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Archive Riverside Youth Jobs?" in page and "read-only" in page
+    assert 'name="archive" value="yes"' in _form(page)
+    cast.collaboration.refresh_from_db()
+    assert not cast.collaboration.is_archived  # asking changes nothing
+    client.post(url, {"archive": "yes"})
     cast.collaboration.refresh_from_db()
     assert cast.collaboration.is_archived
     dashboard = client.get(reverse("collaboration", args=[cast.collaboration.pk]))
     assert "This collaboration is archived" in dashboard.content.decode()
-    client.post(url)
+    page = client.get(url).content.decode()
+    assert "Restore Riverside Youth Jobs?" in page
+    assert 'name="archive" value="no"' in _form(page)
+    client.post(url, {"archive": "no"})
     cast.collaboration.refresh_from_db()
     assert not cast.collaboration.is_archived
 
 
-def test_archive_needs_post(cast):
+def test_a_second_click_on_archive_leaves_it_archived(cast):
     url = reverse("collaborations:archive", args=[cast.collaboration.pk])
-    assert cast.client("facilitator").get(url).status_code == 405
+    client = cast.client("facilitator")
+    client.post(url, {"archive": "yes"})
+    cast.collaboration.refresh_from_db()
+    archived_at = cast.collaboration.archived_at
+    assert client.post(url, {"archive": "yes"}).status_code == 302
+    cast.collaboration.refresh_from_db()
+    assert cast.collaboration.archived_at == archived_at
+
+
+def test_archive_without_saying_which_is_refused(cast):
+    url = reverse("collaborations:archive", args=[cast.collaboration.pk])
+    assert cast.client("facilitator").post(url, {"archive": "maybe"}).status_code == 400
+    cast.collaboration.refresh_from_db()
+    assert not cast.collaboration.is_archived

@@ -140,3 +140,23 @@ def test_member_of_another_collaboration_is_404(cast):
     )
     assert response.status_code == 404
     assert Membership.objects.filter(pk=other.pk).exists()
+
+
+def test_role_menus_offer_only_roles(cast):
+    """A role is required: no empty option to pick, not even on one's own row."""
+    page = cast.client("facilitator").get(_members_url(cast)).content.decode()
+    own = page.split(f'id="id_m{cast.facilitator.pk}-role"', 1)[1].split("</select>", 1)[0]
+    assert 'value=""' not in own and "Select an option" not in own
+    assert 'value="facilitator" selected' in own
+    assert "Select an option" not in page.split('id="invite-heading"', 1)[0]
+
+
+def test_role_changes_and_removals_name_the_person(cast):
+    cast.viewer.user.first_name, cast.viewer.user.last_name = "Ana", "Silva"
+    cast.viewer.user.save()
+    client = cast.client("facilitator")
+    url = reverse("collaborations:member-update", args=[cast.collaboration.pk, cast.viewer.pk])
+    saved = client.post(url, {f"m{cast.viewer.pk}-role": "partner"}, follow=True)
+    assert "Saved Ana Silva&#x27;s role." in saved.content.decode()
+    url = reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk])
+    assert "Ana Silva was removed." in client.post(url, follow=True).content.decode()

@@ -30,7 +30,9 @@ from tests.support.factories import make_activity, make_barrier, make_lead
 pytestmark = pytest.mark.django_db
 
 # Phrases of the English interface, from the templates, the forms and allauth: none may show
-# on a Spanish page. Whole words, matched with their capitals.
+# on a Spanish page. Each is looked for where the interface puts it: as a whole piece of text
+# (a button, a link, a heading, a label) or at its start ("Save and mark ready…"), so a word
+# inside what people typed or inside the toolkit's own text is not taken for the interface.
 ENGLISH = [
     "Sign out",
     "Sign in",
@@ -75,7 +77,6 @@ ENGLISH = [
     "Please correct",
     "This field is required",
 ]
-PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p in ENGLISH) + r")\b")
 
 
 class VisibleText(HTMLParser):
@@ -110,7 +111,11 @@ class VisibleText(HTMLParser):
 def english_in(html: str) -> list[str]:
     parser = VisibleText()
     parser.feed(html)
-    return sorted(set(PATTERN.findall(" ".join(parser.parts))))
+    found = set()
+    for part in parser.parts:
+        text = " ".join(part.split())
+        found.update(p for p in ENGLISH if text == p or text.startswith(p + " "))
+    return sorted(found)
 
 
 @dataclass

@@ -6,7 +6,14 @@ import socket
 
 import pytest
 
-from reports.pdf import BASE_URL, RefusedURL, StaticFilesOnly, render_pdf, static_prefix
+from reports.pdf import (
+    BASE_URL,
+    GENERATED,
+    RefusedURL,
+    StaticFilesOnly,
+    render_pdf,
+    static_prefix,
+)
 
 STYLESHEET = f"{BASE_URL}static/reports/print.css"
 
@@ -16,6 +23,23 @@ def test_static_files_are_served_from_disk():
     assert response.content_type == "text/css"
     assert b"@page" in response.read()
     response.close()
+
+
+def test_pictures_made_for_the_document_are_served_by_exact_name_only():
+    fetcher = StaticFilesOnly({"draft-mark.svg": b"<svg/>"})
+    response = fetcher.fetch(f"{GENERATED}draft-mark.svg")
+    assert response.content_type == "image/svg+xml"
+    assert response.read() == b"<svg/>"
+    response.close()
+    for url in [
+        f"{GENERATED}other.svg",
+        f"{GENERATED}../static/x",
+        "http://x/generated/draft-mark.svg",
+    ]:
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(url)
+    with pytest.raises(RefusedURL):
+        StaticFilesOnly().fetch(f"{GENERATED}draft-mark.svg")
 
 
 def test_a_query_or_fragment_does_not_matter():

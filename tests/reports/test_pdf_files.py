@@ -44,7 +44,7 @@ def renders(monkeypatch) -> list[str]:
     """The HTML of every PDF rendered, instead of rendering it."""
     documents: list[str] = []
 
-    def render(html: str, fetcher=None) -> bytes:
+    def render(html: str, fetcher=None, generated=None) -> bytes:
         documents.append(html)
         return f"%PDF-1.7 stub {len(documents)}".encode()
 
@@ -182,7 +182,7 @@ def test_one_render_at_a_time_per_collaboration_and_choices(cast, renders):
 
 
 def test_a_failed_render_says_so_and_can_be_tried_again(cast, monkeypatch):
-    def broken(html: str, fetcher=None) -> bytes:
+    def broken(html: str, fetcher=None, generated=None) -> bytes:
         raise RuntimeError("fonts missing")
 
     monkeypatch.setattr(files, "render_pdf", broken)
@@ -195,7 +195,7 @@ def test_a_failed_render_says_so_and_can_be_tried_again(cast, monkeypatch):
     assert "The PDF could not be made." in page
     assert "data-hx-trigger" not in page
 
-    monkeypatch.setattr(files, "render_pdf", lambda html, fetcher=None: b"%PDF-1.7 fixed")
+    monkeypatch.setattr(files, "render_pdf", lambda html, **options: b"%PDF-1.7 fixed")
     retried = client.post(status_url(report_file), follow=True)
     assert "Your PDF is ready." in retried.content.decode()
     assert body(client.get(download_url(report_file))) == b"%PDF-1.7 fixed"

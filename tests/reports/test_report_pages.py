@@ -36,7 +36,7 @@ def printed(monkeypatch) -> list[str]:
     """The HTML each PDF request would have printed, instead of printing it."""
     documents: list[str] = []
 
-    def render(html: str, fetcher=None) -> bytes:
+    def render(html: str, fetcher=None, generated=None) -> bytes:
         documents.append(html)
         return b"%PDF-1.7 stub"
 
@@ -102,6 +102,26 @@ def test_the_page_shows_the_whole_report(cast):
     assert '<details class="chart__numbers small">' in page  # folded on screen, open on paper
     assert "Workforce Alliance" in page
     assert f'formaction="{_urls(cast)[1]}"' in page
+
+
+@pytest.mark.parametrize(
+    "story",
+    [None, {}, {"process_story": "", "lessons": ""}],
+    ids=["no-worksheet", "started-empty", "blank-answers"],
+)
+def test_an_unwritten_story_is_one_line_on_the_cover(cast, printed, story):
+    if story is not None:
+        fill(cast.collaboration, {"tell-the-story": IN_PROGRESS}, text={"tell-the-story": {}})
+        Worksheet.objects.filter(tool__slug="tell-the-story").update(answers=story)
+    line = "The story (tool 17, Tell the Story) is still to be written"
+    page = cast.client("viewer").get(_urls(cast)[0]).content.decode()
+    cast.client("viewer").get(_urls(cast)[1])
+    for html in (page, printed[0]):
+        assert html.count(line) == 1
+        assert 'id="story"' not in html
+        assert 'href="#story"' not in html
+        assert 'id="tool-tell-the-story"' in html  # in its stage, like any other tool
+        assert html.index(line) < html.index('id="contents"')
 
 
 def test_one_stage_leaving_out_tools_nobody_started(cast):

@@ -12,6 +12,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Who has a stake in the issue"),
+            example=_(
+                "Little Steps Child Care Network (nonprofit): 40 home-based providers who care "
+                "for a third of the county's toddlers. Influence 3, interest 5; close to the "
+                "school district's pre-K office. Engagement: interested."
+            ),
             prompts=(
                 _("Which organizations and people are affected by the issue, or could affect it?"),
                 _("Look beyond the usual names: which sector is missing from the table?"),
@@ -52,6 +57,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Existing networks and efforts"),
+            example=_(
+                "The library's “Read to Me” program and the hospital's home-visiting nurses "
+                "already reach new parents. The Chamber's workforce council wants fewer parents"
+                " leaving jobs for lack of child care, which fits our goal."
+            ),
             prompts=(
                 _("Which networks, coalitions or programs already work on this issue?"),
                 _("Whose efforts could our work affect, for better or worse?"),

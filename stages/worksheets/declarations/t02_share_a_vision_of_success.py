@@ -12,6 +12,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("The vision we share"),
+            example=_(
+                "By 2030, four in five Cedar County children start kindergarten ready to learn,"
+                " whatever their zip code. First goal: 300 more licensed child-care seats for "
+                "infants and toddlers."
+            ),
             prompts=(
                 _("In a sentence or two, what will be different if we succeed?"),
                 _("What is our mission, in words a neighbor would understand?"),
@@ -27,6 +32,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("What success means for each partner"),
+            example=_(
+                "First Prairie Bank: fewer employees missing shifts for lack of child care. It "
+                "gains a steadier workforce and shows its commitment to the neighborhoods it "
+                "lends in."
+            ),
             prompts=(
                 _("What would success look like from each partner's point of view?"),
                 _("How does each partner gain if the collaboration succeeds?"),

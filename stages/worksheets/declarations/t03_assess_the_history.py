@@ -12,6 +12,12 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Earlier efforts on the issue"),
+            example=_(
+                "“Smart Start Cedar” (2014 to 2017), led by the school district: free screenings "
+                "for four-year-olds. Partly succeeded: it reached 60% of children, but nobody "
+                "funded the follow-up services. Lesson: agree early on who pays for what comes "
+                "after."
+            ),
             prompts=(
                 _("Who has tried to tackle this issue before, here or somewhere similar?"),
                 _("What came of each effort, and who led it?"),
@@ -37,6 +43,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Why one sector cannot solve it alone"),
+            example=_(
+                "The school district reaches children only at age five; child-care providers "
+                "cannot raise wages without public funds; employers feel the shortage but "
+                "cannot add seats on their own."
+            ),
             prompts=(
                 _("Why hasn't a single sector been able to solve this problem on its own?"),
                 _("Where do one sector's processes, expertise or resources fall short?"),
@@ -53,6 +64,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("The local context"),
+            example=_(
+                "The state's child-care subsidy pays providers by attendance, not enrollment, "
+                "so a week of illness costs them money. County zoning limits home-based "
+                "programs to six children."
+            ),
             prompts=(
                 _("Which public policies and regulations shape how we can work on this?"),
                 _("Which business or institutional policies matter here?"),

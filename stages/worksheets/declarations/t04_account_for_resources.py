@@ -12,6 +12,10 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("What partners bring"),
+            example=_(
+                "Cedar Community College · Expertise · 20 tuition-free places a year in its "
+                "early-childhood certificate for providers' staff · $60,000 · Committed."
+            ),
             prompts=(
                 _("What can each partner offer: money, staff time, expertise, data, space?"),
                 _("Which offers are firmly committed, and which are only hoped for?"),
@@ -42,6 +46,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Putting resources to use"),
+            example=_(
+                "The college's training places go first to providers in the two zip codes with "
+                "the fewest seats. United Way's coordinator keeps the ledger and reviews it at "
+                "each steering committee meeting."
+            ),
             prompts=(
                 _("How will we make the best use of each partner's expertise and networks?"),
                 _("Which contributions depend on one another?"),
@@ -51,6 +60,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Gaps and possible sources"),
+            example=_(
+                "Still needed: about $400,000 a year for caregiver wage supplements. Possible "
+                "sources: the state's early-childhood grant, the community foundation, and two "
+                "large employers' benefits budgets."
+            ),
             prompts=(
                 _("What will we still need once everything committed is counted?"),
                 _("Who else could provide it: funders, businesses, agencies, volunteers?"),

@@ -11,6 +11,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Where each partner stands"),
+            example=_(
+                "Little Steps Child Care Network. Priority: better pay for caregivers. Concern:"
+                " new public pre-K classrooms could take their four-year-olds. Non-negotiable: "
+                "home-based providers keep a seat at the table."
+            ),
             prompts=(
                 _("What matters most to each partner, and why?"),
                 _("What worries each partner about working with other sectors?"),
@@ -42,6 +47,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Hearing and answering concerns"),
+            example=_(
+                "A 15-minute open round at every monthly meeting, an anonymous online form the "
+                "facilitator reads each week, and a call with each partner every quarter."
+            ),
             prompts=(
                 _("Where and how can partners raise a concern, including in confidence?"),
                 _("Who answers concerns, and how quickly?"),
@@ -51,6 +60,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Agreement and disagreement"),
+            example=_(
+                "We agree that care for infants and toddlers is the biggest gap. Still open: "
+                "whether new seats go to centers or to home-based providers; the steering "
+                "committee decides in March, after seeing the waitlist."
+            ),
             prompts=(
                 _("Where do partners already agree?"),
                 _("Which differences come from each sector's own values or goals?"),

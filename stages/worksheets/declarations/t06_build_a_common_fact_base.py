@@ -13,6 +13,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("The facts that matter"),
+            example=_(
+                "Cedar County has one licensed infant or toddler seat for every four children "
+                "under three. Source: state child-care licensing data, January 2026. Consensus:"
+                " agreed."
+            ),
             prompts=(
                 _("Which facts about the issue matter most for what we will do?"),
                 _("Where does each fact come from, and how recent is it?"),
@@ -36,6 +41,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Reaching agreement"),
+            example=_(
+                "Too few families can find or afford good care before kindergarten, so fewer "
+                "than half of our children start school ready. Disputed figures go to the "
+                "college's research office, which checks them before the next meeting."
+            ),
             prompts=(
                 _("In a paragraph, what is the problem we are setting out to solve?"),
                 _("How will we settle a disputed fact: more data, an expert, a vote?"),
@@ -48,6 +58,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Data gaps"),
+            example=_(
+                "Nobody knows how many families rely on unlicensed care. The health department "
+                "will add two questions to its home-visit intake form this spring."
+            ),
             prompts=(
                 _("What do we need to know that nobody knows yet?"),
                 _("Who could collect or provide the missing data, and by when?"),

@@ -13,6 +13,10 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Choosing indicators"),
+            example=_(
+                "An indicator must come from data a partner already collects at least once a "
+                "year, make sense to parents, and be reported by zip code."
+            ),
             prompts=(
                 _("What makes an indicator worth tracking for us?"),
                 _("Can we measure it reliably, and at what cost?"),
@@ -22,6 +26,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Indicators"),
+            example=_(
+                "Kindergarten readiness: percent of incoming kindergartners ready in all six "
+                "areas of the state assessment. Long term; baseline 46, target 60 by August "
+                "2030; source and responsible partner: Cedar Valley School District."
+            ),
             prompts=(
                 _("How will we know we are making progress in the short, mid and long term?"),
                 _("Where are we starting from, and where do we want to be, by when?"),
@@ -49,6 +58,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Capacity to collect the data"),
+            example=_(
+                "The school district shares assessment results each October; a health "
+                "department analyst, one day a month, matches them with child-care data. Nobody"
+                " can yet survey parents in Spanish."
+            ),
             prompts=(
                 _("Which partners already collect the data we need?"),
                 _("What skills, systems or money do we lack to measure well?"),

@@ -13,6 +13,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("What we share"),
+            example=_(
+                "Child-care waitlist by zip code, held by Little Steps Child Care Network, "
+                "shared monthly with United Way and the health department. Sensitivity: "
+                "internal. Agreement: signed."
+            ),
             prompts=(
                 _("What information does each partner hold that matters to our work?"),
                 _("Who needs it, and how often?"),
@@ -48,6 +53,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Looking after shared data"),
+            example=_(
+                "The college's research office is the steward: it removes names before data "
+                "leaves a partner, keeps files on its secure server and deletes them after "
+                "three years."
+            ),
             prompts=(
                 _("Who looks after shared data on behalf of the collaboration?"),
                 _("Where is it kept, who can see it, and how is it protected?"),

@@ -13,6 +13,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Who decides what"),
+            example=_(
+                "Where new child-care seats open. Lead: Little Steps Child Care Network, which "
+                "knows the providers and the waitlist. Consulted: the school district and the "
+                "health department. Needed in: implementation."
+            ),
             prompts=(
                 _("Which decisions will the collaboration have to make?"),
                 _("Which partner knows the most about each area, and why?"),
@@ -41,6 +46,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Making it work"),
+            example=_(
+                "The bank leads the employer child-care benefit it funds; providers lead on "
+                "where seats open. Decisions that touch both, such as seats near large "
+                "employers, go to the steering committee."
+            ),
             prompts=(
                 _("Does every partner lead on something that matters to them?"),
                 _("What happens when a decision touches more than one area?"),

@@ -13,6 +13,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Bodies"),
+            example=_(
+                "Steering committee: sets priorities and approves spending. Members: all seven "
+                "partners and two parents. Decides by consensus, with a two-thirds vote as a "
+                "fallback. Meets monthly."
+            ),
             prompts=(
                 _("Which groups will steer the work, do the work and advise on it?"),
                 _("What is each body for, and which partners sit on it?"),
@@ -42,6 +47,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Handling disagreement"),
+            example=_(
+                "A disagreement goes first to the two partners involved, with the facilitator. "
+                "If it is not settled within two weeks, it goes to the steering committee, "
+                "where each side speaks before anyone decides."
+            ),
             prompts=(
                 _("When partners disagree, what are the steps to a decision?"),
                 _("When do we bring in a neutral facilitator, and who can ask for one?"),
@@ -51,6 +61,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Equity and inclusion"),
+            example=_(
+                "Two steering committee seats are held by parents, paid $50 a meeting, with "
+                "child care provided. Meetings alternate between daytime and evening; materials"
+                " come in English and Spanish."
+            ),
             prompts=(
                 _("Does every partner, large or small, have a real voice?"),
                 _("Where could power imbalances arise: money, size, status, information?"),

@@ -12,6 +12,7 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Selection criteria"),
+            example=_("Trusted by child-care providers and the school district alike. Weight: 5."),
             prompts=(
                 _("What must the person or organization managing our work be able to do?"),
                 _("Which criteria matter most, and have all partners agreed on them?"),
@@ -37,6 +38,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Candidates"),
+            example=_(
+                "United Way of Cedar County (organization): a neutral convener that already "
+                "staffs two coalitions. Score: 4. Would need a half-time coordinator for this "
+                "work."
+            ),
             prompts=(
                 _("Who could coordinate the work, inside or outside the partnership?"),
                 _("How does each candidate score against our criteria?"),
@@ -63,6 +69,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("The manager"),
+            example=_(
+                "United Way of Cedar County, through a half-time coordinator who reports to the"
+                " steering committee chair: agendas and minutes, the resource ledger, partner "
+                "check-ins, grant reports. Budget: $45,000 a year."
+            ),
             prompts=(
                 _("Who is the single point of accountability for moving the work forward?"),
                 _("What is the manager responsible for, and what is not theirs to do?"),

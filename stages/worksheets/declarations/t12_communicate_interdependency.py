@@ -11,6 +11,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("What each sector brings"),
+            example=_(
+                "Business: knows the hours working parents need; brings employer child-care "
+                "benefits and the Chamber's network of 300 employers; needs a trusted list of "
+                "good providers from the others."
+            ),
             prompts=(
                 _("What does each sector bring that no other sector can?"),
                 _("Which expertise, resources, networks and authority does it hold?"),
@@ -39,6 +44,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Making interdependency visible"),
+            example=_(
+                "After each milestone, a one-page note says what each sector made possible; it "
+                "is shared at the monthly meeting and in the Chamber's newsletter."
+            ),
             prompts=(
                 _("How will partners see what each sector's work made possible?"),
                 _("Where, and how often, do we talk about how we depend on each other?"),

@@ -12,6 +12,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Commitments"),
+            example=_(
+                "Enroll 20 providers' staff in the early-childhood certificate. Partner: Cedar "
+                "Community College. Due: September 15. Status: done. Evidence: the enrollment "
+                "list shared with the steering committee."
+            ),
             prompts=(
                 _("What has each partner promised to do, and by when?"),
                 _("Which commitments are on track, done, late or dropped?"),
@@ -49,6 +54,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Capacity gaps"),
+            example=_(
+                "Two home-based providers lack the bookkeeping help to apply for state grants. "
+                "The bank's volunteers will run a Saturday clinic; if that is not enough, they "
+                "apply in the fall round instead."
+            ),
             prompts=(
                 _("Where do partners lack the staff, skills or money to follow through?"),
                 _("What could close those gaps: training, another partner, a funder?"),
@@ -61,6 +71,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Showing follow-through"),
+            example=_(
+                "A “promises kept” slide opens each steering committee meeting. A slipped "
+                "commitment is treated as a problem to solve together, and the partner proposes"
+                " a new date."
+            ),
             prompts=(
                 _("How do partners and outside stakeholders hear about promises kept?"),
                 _("What happens, without blame, when a commitment slips?"),

@@ -12,6 +12,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Milestones and interim goals"),
+            example=_(
+                "The first 40 new infant and toddler seats open on the east side by June 2027. "
+                "Status: planned. Celebration: a ribbon cutting at the first new classroom, "
+                "with the parents who asked for it."
+            ),
             prompts=(
                 _("Which interim goals will show that progress is possible?"),
                 _("When do we expect to reach each one?"),
@@ -45,6 +50,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Progress updates"),
+            example=_(
+                "A two-page update every quarter to partners, the county board and parent "
+                "groups. Kindergarten readiness will take at least three years to move, and "
+                "every update says so."
+            ),
             prompts=(
                 _("Who hears about our progress, how and how often?"),
                 _("Where will results take longer than hoped, and how do we say so?"),
@@ -57,6 +67,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Adapting as we go"),
+            example=_(
+                "What changed: wage supplements start with home-based providers rather than "
+                "centers. Why: the waitlist showed that most infant care happens in homes. "
+                "Date: March 2027."
+            ),
             prompts=(
                 _("What has shifted: circumstances, information or priorities?"),
                 _("What did we change in response, and why?"),

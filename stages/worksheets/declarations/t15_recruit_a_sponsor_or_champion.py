@@ -12,6 +12,10 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("What we need"),
+            example=_(
+                "Someone whose word carries weight at the state capitol and with large "
+                "employers, so that our wage-supplement pilot wins state matching funds."
+            ),
             prompts=(
                 _("What could an influential ally do for us that we cannot do ourselves?"),
                 _("Do we most need money, access, legitimacy or public attention?"),
@@ -21,6 +25,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Candidates"),
+            example=_(
+                "Dr. Angela Ruiz, retired school superintendent (champion): legitimacy with "
+                "schools and parents. The ask: speak at the county board's budget hearing. "
+                "Owner: United Way. Status: approached."
+            ),
             prompts=(
                 _("Who is well respected and cares about this issue?"),
                 _("Would each back us with resources (sponsor) or speak for us (champion)?"),
@@ -44,6 +53,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Keeping them involved"),
+            example=_(
+                "We brief her a week before each public appearance, credit her in our updates, "
+                "and agree in advance what she will and will not speak about for us."
+            ),
             prompts=(
                 _("How will we keep our sponsor or champion informed?"),
                 _("How will we thank them and share the credit?"),

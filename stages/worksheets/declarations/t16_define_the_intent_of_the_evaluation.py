@@ -12,6 +12,10 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Why each partner wants an evaluation"),
+            example=_(
+                "Cedar County Health Department: outcomes. It must show the county board that "
+                "home visits lead to children starting school ready."
+            ),
             prompts=(
                 _("What does each partner hope to learn from an evaluation?"),
                 _("Is it mostly about how we work together, our results, or both?"),
@@ -37,6 +41,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Our agreed intent"),
+            example=_(
+                "Learn what raises kindergarten readiness here, and how to work together "
+                "better. Questions: did the new seats reach the families who needed them most? "
+                "Did readiness rise in the zip codes we focused on?"
+            ),
             prompts=(
                 _("Which purpose for the evaluation can every partner stand behind?"),
                 _("Which questions must the evaluation answer?"),
@@ -49,6 +58,11 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("How it will be done"),
+            example=_(
+                "Readiness scores and waitlist data each year, plus interviews with 20 families"
+                " and 10 providers. Run by a third party: the state university's early-"
+                "childhood center."
+            ),
             prompts=(
                 _("Which method fits our design and budget: surveys, interviews, data?"),
                 _("Should we run the evaluation ourselves or ask a third party?"),

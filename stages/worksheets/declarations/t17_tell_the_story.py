@@ -13,6 +13,11 @@ DEFINITION = Definition(
     sections=(
         Section(
             title=_("Our story"),
+            example=_(
+                "In 2025, seven organizations that rarely met, from a bank to home-based child-"
+                "care providers, agreed on one goal. Three years on: 180 new infant and toddler"
+                " seats, and readiness up from 46% to 53%."
+            ),
             prompts=(
                 _("How did the collaboration come together, and how did it work?"),
                 _("What changed because of it? Use numbers where we have them."),
@@ -25,6 +30,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("What we learned"),
+            example=_(
+                "Start with data everyone trusts; pay parents for their time; meet home-based "
+                "providers in the evening, since they cannot leave the children in their care."
+            ),
             prompts=(
                 _("What would we tell another group trying something similar?"),
                 _("Which practices worked well enough to repeat?"),
@@ -38,6 +47,10 @@ DEFINITION = Definition(
         ),
         Section(
             title=_("Audiences and channels"),
+            example=_(
+                "The county board (external): a 10-minute presentation at the April budget "
+                "hearing, with two parents. Owner: United Way of Cedar County."
+            ),
             prompts=(
                 _("Who inside the collaboration needs to hear this story?"),
                 _("Who outside should hear it: funders, officials, the public, peers?"),
