@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from collaborations.money import default_currency, validate_currency
 
@@ -30,7 +31,8 @@ class Sector(models.TextChoices):
 
 class Role(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
-    PARTNER = "partner", _("Partner")
+    # In context: a member's role reads "Socio(a)", a partner organization "Socio".
+    PARTNER = "partner", pgettext_lazy("a member's role", "Partner")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -48,6 +48,22 @@ def gaps(catalog: Catalog) -> list[str]:
     return found
 
 
+def _key(message) -> tuple[str | None, str | tuple[str, ...]]:
+    return (message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+
+
+def clashes(site: Catalog, app: Catalog) -> list[str]:
+    """Messages translated one way in the site's catalog and another in an app's. Django
+    reads the site's catalog (LOCALE_PATHS) first, so the app's translation would never show;
+    one of the two needs a context (pgettext)."""
+    ours = {_key(message): message.string for message in site if message.id}
+    return [
+        f"{message.id!r}: {ours[_key(message)]!r} hides {message.string!r}"
+        for message in app
+        if message.id and _key(message) in ours and ours[_key(message)] != message.string
+    ]
+
+
 def compile_all(root: Path = ROOT) -> list[Path]:
     """Write the `.mo` beside each `.po` (fuzzy messages left out, as gettext does)."""
     written = []

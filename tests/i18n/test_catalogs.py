@@ -74,6 +74,25 @@ msgstr[1] ""
     ]
 
 
+SITE_PO = ROOT / "locale/es/LC_MESSAGES/django.po"
+APP_POS = [po for po in PO_FILES if po.parent != SITE_PO.parent]
+
+
+def test_the_sites_catalog_never_hides_an_apps_translation():
+    site = catalogs.read(SITE_PO)
+    assert [clash for po in APP_POS for clash in catalogs.clashes(site, catalogs.read(po))] == []
+
+
+def test_a_hidden_translation_is_found():
+    site = read_po(
+        io.StringIO('msgid "Partner"\nmsgstr "Socio(a)"\n\nmsgid "Save"\nmsgstr "Guardar"\n')
+    )
+    app = read_po(
+        io.StringIO('msgid "Partner"\nmsgstr "Socio"\n\nmsgid "Save"\nmsgstr "Guardar"\n')
+    )
+    assert catalogs.clashes(site, app) == ["'Partner': 'Socio(a)' hides 'Socio'"]
+
+
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory) -> Path:
     """A copy of the repository's source with its catalogs gathered afresh, as `make messages`
