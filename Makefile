@@ -15,7 +15,7 @@ $(BIN)/python:
 # Runtime packages (pinned in requirements.txt) and front-end assets (pinned in package-lock.json).
 $(VENV)/.installed: $(BIN)/python requirements.txt package.json package-lock.json
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
@@ -40,17 +40,19 @@ messages: $(VENV)/.installed
 		--ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*'
 
 # Debian's Chromium drives the browser tests; poppler-utils turns reports into page images;
-# gettext extracts messages (`make messages`, and the test that the catalogs are up to date).
-# Installed with apt-get when run as root and missing.
+# gettext extracts messages (`make messages`, and the test that the catalogs are up to date);
+# Java runs the Nu HTML checker (vnu-jar, from npm). Installed with apt-get when run as root
+# and missing.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ]; then \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	elif [ -n "$$missing" ]; then \
-		echo "Missing Debian packages:$$missing (install them as root for the browser tests)"; \
+		echo "Missing Debian packages:$$missing (install them as root for the browser and HTML tests)"; \
 	fi
 
 migrate: install

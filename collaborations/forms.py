@@ -125,6 +125,9 @@ class MembershipForm(PartnerChoiceMixin, forms.ModelForm):
     def __init__(self, *args, partners: list | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.limit_partners(self.instance.collaboration, partners)
+        # In the members table each row's fields are named by their labels; the help that
+        # explains the choice once, on the invitation form, is not repeated per row.
+        self.fields["partner"].help_text = ""
         # Every member has a role: a required choice with no empty option to pick.
         self.fields["role"].choices = Role.choices
         for field in self.fields.values():

@@ -68,6 +68,8 @@ def _worksheet_context(
     extra.setdefault("page_version", sheet.version)
     extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     return dict(
+        # Worksheet tables get the window's whole width (up to a limit), not the text column.
+        page_container="container-fluid page-wide",
         links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(

@@ -5,7 +5,9 @@ templates when every cell goes through Django's form renderer; here each widget 
 from the same context Django's templates receive (`Widget.get_context`), so the markup is
 the same, attribute for attribute (tests/stages/test_cells.py compares them), at a fraction
 of the cost. Labels, errors and help stay tied to their field: every error has an id the
-field's `aria-describedby` names, and so has the column's help in the table header.
+field's `aria-describedby` names, and so has the column's help in the table header; a group
+of checkboxes is a fieldset named by its legend. Each cell's label is visually hidden beside
+a wide table and shown above its field when a row becomes a card on a phone.
 """
 
 from __future__ import annotations
@@ -209,20 +211,39 @@ def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> Saf
     for bound in form.visible_fields():
         if bound.name in ("ORDER", "DELETE"):
             continue
-        label = _("%(label)s, row %(number)s") % {"label": bound.label, "number": number}
         described = [helped[bound.name]] if bound.name in helped else []
-        label_tag = format_html(
-            '<label class="visually-hidden" for="{}">{}</label>', bound.auto_id, label
+        # The column's name, read with the row's number; shown above the field when a row
+        # is a stacked card on a narrow screen (static/css/app.css).
+        label = format_html(
+            '{}<span class="visually-hidden">{}</span>',
+            bound.label,
+            _(", row %(number)s") % {"number": number},
         )
-        cells.append(
-            f"<td>{hidden}{label_tag}{render_field(bound, described)}{_errors(bound)}</td>"
-        )
+        field = render_field(bound, described)
+        if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
+            # A group of checkboxes is named by a legend, not by a label pointing at its box.
+            cell = format_html(
+                '<fieldset class="cell-group"><legend class="cell-label">{}</legend>'
+                "{}{}</fieldset>",
+                label,
+                field,
+                mark_safe(_errors(bound)),
+            )
+        else:
+            cell = format_html(
+                '<label class="cell-label" for="{}">{}</label>{}{}',
+                bound.auto_id,
+                label,
+                field,
+                mark_safe(_errors(bound)),
+            )
+        cells.append(f"<td>{hidden}{cell}</td>")
         hidden = ""
     order, delete = form["ORDER"], form["DELETE"]
     position = order.value()
     cells.append(
         format_html(
-            '<td><label class="visually-hidden" for="{}">{}</label>'
+            '<td class="cell-order"><label class="cell-label" for="{}">{}</label>'
             '<input type="number" name="{}" id="{}" value="{}" '
             'class="form-control form-control-sm row-order" min="0"></td>',
             order.auto_id,
@@ -234,8 +255,8 @@ def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> Saf
     )
     cells.append(
         format_html(
-            '<td class="text-center"><input type="checkbox" name="{}" id="{}" '
-            'class="form-check-input"{}><label class="visually-hidden" for="{}">{}</label></td>',
+            '<td class="cell-remove"><input type="checkbox" name="{}" id="{}" '
+            'class="form-check-input"{}><label class="cell-label" for="{}">{}</label></td>',
             delete.html_name,
             delete.auto_id,
             mark_safe(" checked") if delete.value() else "",
@@ -243,4 +264,4 @@ def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> Saf
             _("Remove row %(number)s") % {"number": number},
         )
     )
-    return mark_safe("<tr>" + "".join(cells) + "</tr>")
+    return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from collaborations.models import Partner
 from stages.worksheets import cells
-from stages.worksheets.kinds import form_field, to_json
+from stages.worksheets.kinds import column_width, form_field, to_json
 from stages.worksheets.schema import Definition, Field, Section, Table
 
 
@@ -112,10 +112,10 @@ class BaseTableFormSet(forms.BaseFormSet):
         """Column names with help, and the id of that help in the table's header."""
         return {c.name: cells.help_id(self.prefix, c.name) for c in self.table.columns if c.help}
 
-    def header(self) -> list[tuple[Field, str]]:
-        """Each column with the id of its help (empty when it has none)."""
+    def header(self) -> list[tuple[Field, str, str]]:
+        """Each column with the id of its help (empty when it has none) and its width."""
         helped = self.help_ids()
-        return [(c, helped.get(c.name, "")) for c in self.table.columns]
+        return [(c, helped.get(c.name, ""), column_width(c)) for c in self.table.columns]
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""
@@ -156,6 +156,13 @@ def table_formset(
         table=table,
         partners=partners,
     )
+
+
+def _target(bound: forms.BoundField) -> str:
+    """The id a link to this field points at: a group of checkboxes is reached at its first."""
+    if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
+        return f"{bound.auto_id}_0"
+    return bound.auto_id
 
 
 class WorksheetForms:
@@ -255,6 +262,34 @@ class WorksheetForms:
                         form.add_error(spec.name, _("Fill this in before asking for review."))
                         ok = False
         return ok
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """Every problem as (the id of its field, where it is, the message), in page order,
+        for the summary's links: a cell scrolled out of a wide table is one click away."""
+        found = []
+        for name, errors in self.answers_form.errors.items():
+            bound = self.answers_form[name]
+            found += [(_target(bound), str(bound.label), str(e)) for e in errors]
+        for table in self.definition.tables:
+            formset = self.tables[table.name]
+            found += [
+                (f"table-{formset.prefix}", str(table.label), str(e))
+                for e in formset.non_form_errors()
+            ]
+            for number, form in enumerate(formset.forms, start=1):
+                for name, errors in form.errors.items():
+                    if name not in form.fields or form.fields[name].widget.is_hidden:
+                        target, where = f"table-{formset.prefix}", str(table.label)
+                    else:
+                        bound = form[name]
+                        target = _target(bound)
+                        where = _("%(table)s: %(column)s, row %(number)s") % {
+                            "table": table.label,
+                            "column": bound.label,
+                            "number": number,
+                        }
+                    found += [(target, where, str(e)) for e in errors]
+        return found
 
     @property
     def error_count(self) -> int:

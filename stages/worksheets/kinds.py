@@ -67,6 +67,12 @@ class FieldKind:
     widget_class: str = "form-control"
     # An amount: read with the collaboration's currency, and named with it in forms.
     money: bool = False
+    # How wide a table column of this kind starts: "xs", "s", "m", "l" or "xl" (the
+    # `.col-width-*` rules in static/css/app.css), so text gets room and numbers stay narrow.
+    column_width: str = "m"
+    # Text in a table cell: a box of this many lines that grows with what is written
+    # (static/css/app.css), so nothing typed is hidden past the cell's edge.
+    table_rows: int | None = None
 
 
 def _choices_field(choices) -> Callable[[Field, dict, PartnerChoices], forms.Field]:
@@ -83,6 +89,8 @@ KINDS: dict[Kind, FieldKind] = {
         example=lambda spec, index, partners, words: f"{spec.label} {index + 1}: {words}"[
             : spec.max_length or TEXT_LIMIT
         ],
+        column_width="l",
+        table_rows=1,
     ),
     Kind.LONG_TEXT: FieldKind(
         form_field=lambda spec, common, partners: forms.CharField(
@@ -91,6 +99,8 @@ KINDS: dict[Kind, FieldKind] = {
             **common,
         ),
         example=lambda spec, index, partners, words: words,
+        column_width="xl",
+        table_rows=2,
     ),
     Kind.CHOICE: FieldKind(
         form_field=_choices_field(lambda spec: spec.choices),
@@ -113,6 +123,7 @@ KINDS: dict[Kind, FieldKind] = {
         ),
         example=lambda spec, index, partners, words: index % 5 + 1,
         widget_class="form-select",
+        column_width="xs",
     ),
     Kind.NUMBER: FieldKind(
         form_field=lambda spec, common, partners: NumberField(
@@ -121,6 +132,7 @@ KINDS: dict[Kind, FieldKind] = {
         display=lambda spec, value, partners: format_number(value),
         to_json=_decimal_json,
         example=lambda spec, index, partners, words: float(10 + index * 3),
+        column_width="s",
     ),
     Kind.MONEY: FieldKind(
         form_field=lambda spec, common, partners: MoneyField(**common),
@@ -128,6 +140,7 @@ KINDS: dict[Kind, FieldKind] = {
         money=True,
         to_json=_decimal_json,
         example=lambda spec, index, partners, words: float(5000 + index * 1250),
+        column_width="s",
     ),
     Kind.DATE: FieldKind(
         form_field=lambda spec, common, partners: forms.DateField(
@@ -146,6 +159,7 @@ KINDS: dict[Kind, FieldKind] = {
         display=lambda spec, value, partners: partners.get(value, "?"),
         example=lambda spec, index, partners, words: partners[index % len(partners)],
         widget_class="form-select",
+        column_width="xl",
     ),
     Kind.PARTNERS: FieldKind(
         form_field=lambda spec, common, partners: forms.TypedMultipleChoiceField(
@@ -156,6 +170,7 @@ KINDS: dict[Kind, FieldKind] = {
             partners[(index + step) % len(partners)] for step in range(3)
         ],
         widget_class="form-check-input",
+        column_width="l",
     ),
 }
 
@@ -171,9 +186,17 @@ def form_field(
     kind = KINDS[spec.kind]
     label = f"{spec.label} ({currency})" if kind.money and currency else spec.label
     common = {"label": label, "help_text": spec.help, "required": False}
-    field = count_characters(kind.form_field(spec, common, partners), hint=not in_table)
+    field = kind.form_field(spec, common, partners)
+    if in_table and kind.table_rows:
+        field.widget = forms.Textarea(attrs={"rows": kind.table_rows})
+    field = count_characters(field, hint=not in_table)
     field.widget.attrs["class"] = kind.widget_class
     return field
+
+
+def column_width(spec: Field) -> str:
+    """The width class of a table column holding this field."""
+    return KINDS[spec.kind].column_width
 
 
 def display(spec: Field, value: Any, partners: PartnerNames, currency: str = "") -> str:

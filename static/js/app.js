@@ -12,13 +12,52 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = label; }, 2000);
     });
   }
-  // The "about this tool" panel starts folded on small screens.
-  if (window.matchMedia("(max-width: 991.98px)").matches) {
-    for (const panel of document.querySelectorAll("details.tool-panel")) panel.open = false;
-  }
   // Focus an error summary so keyboard and screen-reader users land on it.
   const summary = document.querySelector(".error-summary");
   if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
+});
+
+// A link in an error summary puts the cursor in the field it names (the link alone would
+// only scroll to it), wherever it sits in a wide table.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element && event.target.closest(".error-summary a[href^='#']");
+  if (!link) return;
+  const field = document.getElementById(link.getAttribute("href").slice(1));
+  if (!field || typeof field.focus !== "function") return;
+  event.preventDefault();
+  field.focus();
+  field.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
+});
+
+// The site menu's disclosures (which work without JavaScript) close like menus: on Escape,
+// which returns focus to their summary, and on a click elsewhere.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of document.querySelectorAll(".site-header details[open]")) {
+    menu.open = false;
+    if (menu.contains(document.activeElement)) menu.querySelector("summary").focus();
+  }
+});
+document.addEventListener("click", (event) => {
+  for (const menu of document.querySelectorAll(".site-header details[open]")) {
+    if (!menu.contains(event.target)) menu.open = false;
+  }
+});
+
+// WCAG 2.4.11: a field that gets focus is never left under the sticky Save bar. The page
+// keeps room for the bar (scroll-padding in app.css), but Chromium does not scroll a field
+// that is partly in view when it gets focus, so the page is moved just enough here.
+document.addEventListener("focusin", (event) => {
+  const field = event.target;
+  const bar = document.querySelector(".worksheet-actions");
+  if (!bar || !(field instanceof Element) || bar.contains(field) || field === document.body) return;
+  const box = field.getBoundingClientRect();
+  const top = bar.getBoundingClientRect().top;
+  const gap = 8;
+  if (box.bottom + gap <= top || box.top >= bar.getBoundingClientRect().bottom) return;
+  // A field taller than the room above the bar shows its top.
+  const by = Math.min(box.bottom + gap - top, Math.max(box.top - gap, 0));
+  if (by > 0) window.scrollBy({ top: by, behavior: "instant" });
 });
 
 // Worksheets: autosave shortly after typing stops, "Add a row" for tables. Without
@@ -27,11 +66,18 @@ document.addEventListener("DOMContentLoaded", () => {
 (() => {
   const worksheetForm = (node) => node instanceof Element && node.closest("#worksheet-form");
 
+  // The save state is one live region for the page's life: its text changes, and only when
+  // it says something new, so "Unsaved changes" is heard once per burst of typing.
   const say = (form, message) => {
     const state = document.getElementById("save-state");
     if (!state || !message) return;
-    for (const node of [...state.childNodes]) if (node.nodeName !== "INPUT") node.remove();
-    state.append(message);
+    let text = state.querySelector(".save-message");
+    if (!text) {
+      text = document.createElement("span");
+      text.className = "save-message";
+      state.append(text);
+    }
+    if (text.textContent !== message) text.textContent = message;
   };
 
   const showAddRowButtons = () => {

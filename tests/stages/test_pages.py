@@ -12,6 +12,8 @@ from tests.factories import make_collaboration, make_member
 
 pytestmark = pytest.mark.django_db
 
+TOOL = "engage-potential-partners"
+
 
 def test_landing_page_shows_the_toolkit_to_visitors(client):
     response = client.get("/")
@@ -140,6 +142,24 @@ def test_worksheet_page_shows_definition_why_and_stage_question(cast, slug):
     assert tool.why_it_matters in page
     assert tool.stage.question in page
     assert "Not started" in page
+
+
+def test_about_the_tool_is_open_on_a_first_visit_and_folded_after(cast):
+    client = cast.client("partner")
+    first = client.get(reverse("stages:worksheet", args=[cast.collaboration.pk, TOOL])).content
+    page = first.decode()
+    assert '<details class="tool-panel card card-body" open>' in page
+    # Before the form in the page, so a phone reaches it before the whole worksheet.
+    assert page.index('id="about-tool"') < page.index('id="worksheet-form"')
+    again = client.get(reverse("stages:worksheet", args=[cast.collaboration.pk, TOOL])).content
+    assert '<details class="tool-panel card card-body">' in again.decode()
+    other = reverse("stages:worksheet", args=[cast.collaboration.pk, "assess-the-history"])
+    assert '<details class="tool-panel card card-body" open>' in client.get(other).content.decode()
+    # Each person has their own first visit.
+    viewer = cast.client("viewer").get(
+        reverse("stages:worksheet", args=[cast.collaboration.pk, TOOL])
+    )
+    assert '<details class="tool-panel card card-body" open>' in viewer.content.decode()
 
 
 def test_worksheet_page_shows_status_and_who_changed_it_last(cast):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from collaborations.models import Role
 from stages.models import Tool, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import DEFINITIONS, definition_for
 from tests.factories import make_collaboration, make_member, make_partner
-from tests.stages.worksheet_data import empty_post, form_post
+from tests.stages.worksheet_data import empty_post, form_post, refused_post
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +90,7 @@ def test_saved_rows_come_back_in_the_form_and_can_be_reordered_and_removed(cast)
     assert [r["organization"] for r in rows] == ["School district", "Harbor Logistics"]
     assert all(r["id"] for r in rows)
     page = client.get(_url(cast, slug)).content.decode()
-    assert 'value="Harbor Logistics"' in page
+    assert ">\nHarbor Logistics</textarea>" in page
     # Swap the two rows and remove the first.
     data = empty_post(definition_for(slug), version=1)
     data.update({"stakeholders-TOTAL_FORMS": "2", "stakeholders-INITIAL_FORMS": "2"})
@@ -326,7 +327,10 @@ def test_htmx_save_answers_with_the_save_state_only(cast):
     response = cast.client("partner").post(_url(cast, slug), data, headers={"HX-Request": "true"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert page.strip().startswith('<div id="save-state"')
+    # The text inside the page's one save-state live region, which stays in place.
+    assert page.strip().startswith('<input type="hidden" name="version"')
+    assert "<form" not in page
+    assert 'id="save-state"' not in page
     assert "Saved at" in page
     assert 'name="version" value="1"' in page
 
@@ -365,3 +369,19 @@ def test_history_names_only_the_answers_that_changed(cast):
     labels = {f.name: str(f.label) for f in definition.fields}
     assert first.changed == [labels["process_story"]]
     assert newest.changed == [labels["lessons"]]
+
+
+def test_the_error_summary_links_every_problem_to_its_field(cast):
+    """A cell scrolled out of sight in a wide table is one link away from the summary."""
+    slug = "agree-on-measures-of-success"
+    response = cast.client("partner").post(_url(cast, slug), refused_post(definition_for(slug), 0))
+    assert response.status_code == 422
+    page = response.content.decode()
+    summary = page[page.index('class="alert alert-danger error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    targets = re.findall(r'<a href="#([^"]+)">', summary)
+    assert len(targets) == response.context["forms"].error_count > 5
+    for target in targets:
+        assert f'id="{target}"' in page
+    assert "Indicators: Baseline, row 1: " in summary
+    assert 'href="#id_indicators-0-responsible"' in summary

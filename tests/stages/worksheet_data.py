@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from stages.worksheets.kinds import LONG_TEXT_LIMIT, TEXT_LIMIT
 from stages.worksheets.schema import Definition, Field, Kind
 
 
@@ -91,4 +92,41 @@ def answers_post(definition: Definition, answers: dict, version: int, action="sa
                     continue
                 key = f"{table.name}-{index}-{column.name}"
                 data[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+    return data
+
+
+def refused(spec: Field) -> object:
+    """A posted value the worksheet refuses for this field, with a message next to it."""
+    match spec.kind:
+        case Kind.TEXT | Kind.LONG_TEXT:
+            limit = spec.max_length or (TEXT_LIMIT if spec.kind == Kind.TEXT else LONG_TEXT_LIMIT)
+            return "x" * (limit + 1)
+        case Kind.NUMBER:
+            return "12345678901234567.5"  # a number, as a browser sends it, but too long
+        case Kind.MONEY:
+            return "many"
+        case Kind.DATE:
+            return "2026-06-30"  # a browser sends only real dates: nothing to refuse
+        case Kind.PARTNERS:
+            return ["999999"]
+    return "not-a-choice"
+
+
+def refused_post(definition: Definition, version: int) -> dict:
+    """A post with every answer and every cell of one row refused: every error showing."""
+    data: dict = {"version": str(version), "action": "save"}
+    for spec in definition.fields:
+        data[f"answers-{spec.name}"] = refused(spec)
+    for table in definition.tables:
+        prefix = table.name
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "1",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-0-id": "new-refused",
+                f"{prefix}-0-ORDER": "1",
+            }
+        )
+        for column in table.columns:
+            data[f"{prefix}-0-{column.name}"] = refused(column)
     return data
