@@ -16,7 +16,6 @@ from notifications.events import notify
 from notifications.mail import unsubscribe_token
 from notifications.models import Kind
 from reports.models import ReportFile
-from stages.worksheets.declarations import DEFINITIONS
 from tests.factories import (
     make_collaboration,
     make_invitation,
@@ -25,6 +24,7 @@ from tests.factories import (
     make_user,
 )
 from tests.health.helpers import seed_results
+from tests.page_types import PAGE_TYPES, make_site, render
 from tests.support.factories import make_activity, make_barrier, make_lead
 
 pytestmark = pytest.mark.django_db
@@ -181,46 +181,33 @@ def site() -> Site:
     return Site(clients=clients, ids=ids)
 
 
-PAGES = [
-    ("anonymous", "/"),
-    ("anonymous", "/accounts/login/"),
-    ("anonymous", "/accounts/signup/"),
-    ("anonymous", "/accounts/password/reset/"),
-    ("anonymous", "/invitations/{token}/"),
+# Pages beside the kinds of page every check goes through (tests/page_types.py).
+EXTRA_PAGES = [
     ("anonymous", "/invitations/not-a-token/"),
-    ("anonymous", "/notifications/unsubscribe/{unsubscribe}/"),
     ("anonymous", "/no-such-page/"),
-    ("facilitator", "/collaborations/"),
-    ("facilitator", "/collaborations/new/"),
-    ("facilitator", "/portfolio/"),
-    ("facilitator", "/collaborations/{c}/"),
-    ("facilitator", "/collaborations/{c}/edit/"),
-    *(
-        ("facilitator", f"/collaborations/{{c}}/stages/{stage}/")
-        for stage in ["diagnosis", "design", "implementation", "assessment"]
-    ),
-    *(("facilitator", f"/collaborations/{{c}}/tools/{slug}/") for slug in DEFINITIONS),
-    ("facilitator", "/collaborations/{c}/partners/"),
-    ("facilitator", "/collaborations/{c}/partners/new/"),
-    ("facilitator", "/collaborations/{c}/partners/{p}/delete/"),
-    ("facilitator", "/collaborations/{c}/members/"),
-    ("viewer", "/collaborations/{c}/members/"),
-    ("facilitator", "/collaborations/{c}/support/"),
-    ("facilitator", "/collaborations/{c}/support/activities/new/"),
-    ("facilitator", "/collaborations/{c}/health/"),
-    ("viewer", "/collaborations/{c}/report/"),
-    ("viewer", "/collaborations/{c}/report/?stage=nowhere&paper=legal&language=xx"),
-    ("viewer", "/collaborations/{c}/report/pdf/{waiting}/"),
-    ("viewer", "/collaborations/{c}/report/pdf/{ready}/"),
-    ("facilitator", "/notifications/"),
-    ("facilitator", "/notifications/preferences/"),
-    ("facilitator", "/accounts/password/change/"),
-    ("facilitator", "/accounts/email/"),
     ("viewer", "/collaborations/{c}/edit/"),  # 403: the role does not allow it
+    ("viewer", "/collaborations/{c}/report/?stage=nowhere&paper=legal&language=xx"),
 ]
 
 
-@pytest.mark.parametrize(("who", "path"), PAGES, ids=[f"{w}:{p}" for w, p in PAGES])
+def test_every_kind_of_page_is_in_spanish():
+    """Each kind of page, as the person who sees it (errors, conflicts and all), for people
+    whose language is Spanish and a visitor whose browser asks for it."""
+    site = make_site()
+    for person in (site.facilitator, site.viewer, site.invitee):
+        Profile.objects.update_or_create(user=person, defaults={"language": "es"})
+    site.clients.clear()  # each signs in again, and so reads their language
+    site.clients["anonymous"] = Client(HTTP_ACCEPT_LANGUAGE="es-US,es;q=0.9")
+    english = {}
+    for page in PAGE_TYPES:
+        html = render(site, page)
+        assert '<html lang="es"' in html, page.name
+        if found := english_in(html):
+            english[page.name] = found
+    assert english == {}
+
+
+@pytest.mark.parametrize(("who", "path"), EXTRA_PAGES, ids=[p for _w, p in EXTRA_PAGES])
 def test_the_page_is_in_spanish(site: Site, who: str, path: str):
     response = site.clients[who].get(path.format(**site.ids))
     assert response.status_code in (200, 403, 404, 410)
