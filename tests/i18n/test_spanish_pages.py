@@ -26,6 +26,7 @@ from tests.factories import (
 from tests.health.helpers import seed_results
 from tests.page_types import PAGE_TYPES, make_site, render
 from tests.support.factories import make_activity, make_barrier, make_lead
+from tests.test_html_validity import check
 
 pytestmark = pytest.mark.django_db
 
@@ -190,21 +191,24 @@ EXTRA_PAGES = [
 ]
 
 
-def test_every_kind_of_page_is_in_spanish():
+def test_every_kind_of_page_is_in_spanish_and_valid_html(tmp_path):
     """Each kind of page, as the person who sees it (errors, conflicts and all), for people
-    whose language is Spanish and a visitor whose browser asks for it."""
+    whose language is Spanish and a visitor whose browser asks for it; and, in Spanish too,
+    valid HTML by the Nu checker."""
     site = make_site()
     for person in (site.facilitator, site.viewer, site.invitee):
         Profile.objects.update_or_create(user=person, defaults={"language": "es"})
     site.clients.clear()  # each signs in again, and so reads their language
     site.clients["anonymous"] = Client(HTTP_ACCEPT_LANGUAGE="es-US,es;q=0.9")
-    english = {}
+    english, pages = {}, {}
     for page in PAGE_TYPES:
-        html = render(site, page)
+        pages[page.name] = html = render(site, page)
         assert '<html lang="es"' in html, page.name
         if found := english_in(html):
             english[page.name] = found
     assert english == {}
+    invalid = check(pages, tmp_path)
+    assert not invalid, "\n".join(f"{name}: {m}" for name, ms in invalid.items() for m in ms)
 
 
 @pytest.mark.parametrize(("who", "path"), EXTRA_PAGES, ids=[p for _w, p in EXTRA_PAGES])
