@@ -3,11 +3,12 @@ site's own at the root, the toolkit's in `stages/locale`), compiled to `.mo` wit
 pure-Python compiler, so installing needs no system package.
 
     python -m toolkit_site.catalogs          # compile every catalog (`make install` runs it)
-    python -m toolkit_site.catalogs --check  # list untranslated and fuzzy messages, exit 1 if any
+    python -m toolkit_site.catalogs --check  # untranslated, fuzzy or broken messages: exit 1
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -45,6 +46,30 @@ def gaps(catalog: Catalog) -> list[str]:
             found.append(f"fuzzy: {name}")
         elif not all(strings):
             found.append(f"untranslated: {name}")
+    return found
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|\{\w+\}")
+TAG = re.compile(r"</?[a-z][^>]*>")
+
+
+def broken(catalog: Catalog) -> list[str]:
+    """Translations that lose or invent a named placeholder (`%(name)s`, `{name}`) or change
+    the HTML tags, in any plural form. A singular form may leave out the count ("Le queda 1
+    carácter"). A bare "%" ("50% of") is text: the messages name every value they take."""
+    found = []
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[0])) | set(PLACEHOLDER.findall(ids[-1]))
+        for string in strings:
+            placeholders = set(PLACEHOLDER.findall(string))
+            if not placeholders <= wanted or (len(strings) == 1 and placeholders != wanted):
+                found.append(f"placeholders {sorted(placeholders)} for {sorted(wanted)}: {ids[0]}")
+            if sorted(TAG.findall(ids[0])) != sorted(TAG.findall(string)):
+                found.append(f"markup differs: {ids[0]}")
     return found
 
 
