@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from stages.models import (
     Comment,
@@ -12,7 +13,7 @@ from stages.models import (
 )
 
 
-class ToolInline(admin.TabularInline):
+class ToolInline(TranslationTabularInline):
     model = Tool
     extra = 0
     fields = ["number", "slug", "name"]
@@ -20,14 +21,14 @@ class ToolInline(admin.TabularInline):
 
 
 @admin.register(Stage)
-class StageAdmin(admin.ModelAdmin):
+class StageAdmin(TranslationAdmin):
     list_display = ["number", "name", "slug", "question"]
     search_fields = ["name", "question", "summary"]
     inlines = [ToolInline]
 
 
 @admin.register(Tool)
-class ToolAdmin(admin.ModelAdmin):
+class ToolAdmin(TranslationAdmin):
     list_display = ["number", "name", "slug", "stage"]
     list_filter = ["stage"]
     search_fields = ["name", "slug", "definition", "why_it_matters"]

@@ -25,28 +25,11 @@ from tests.factories import (
     make_user,
 )
 from tests.health.helpers import seed_results
+from tests.stages.test_toolkit import TOOL_SLUGS
 from tests.stages.worksheet_data import answers_post, form_post, refused_post
 from tests.support.factories import make_activity, make_barrier, make_lead
 
-TOOLS = [
-    "engage-potential-partners",
-    "share-a-vision-of-success",
-    "assess-the-history",
-    "account-for-resources",
-    "establish-transparency-of-viewpoints",
-    "build-a-common-fact-base",
-    "agree-on-measures-of-success",
-    "commit-to-information-sharing",
-    "share-discretion",
-    "establish-a-governance-structure",
-    "identify-a-manager",
-    "communicate-interdependency",
-    "demonstrate-competency",
-    "manage-expectations",
-    "recruit-a-sponsor-or-champion",
-    "define-the-intent-of-the-evaluation",
-    "tell-the-story",
-]
+TOOLS = TOOL_SLUGS
 CONFLICTED = "share-a-vision-of-success"
 
 
