@@ -77,6 +77,25 @@ ENGLISH = [
     "Unsubscribe",
     "Please correct",
     "This field is required",
+    # The toolkit's own words, from its Spanish data and catalog (stages/locale).
+    "Worksheet",
+    "Partners",
+    "Partner",
+    "Status",
+    "History",
+    "Definition",
+    "Example",
+    "Add a row",
+    "Diagnosis",
+    "Design",
+    "Implementation",
+    "Assessment",
+    "Engage Potential Partners",
+    "Account for Resources",
+    "Tell the Story",
+    "Stakeholder map",
+    "Resource ledger",
+    "Commitment tracker",
 ]
 
 
