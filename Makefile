@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
 .PHONY: install install-dev system-packages run serve test test-postgres postgres check-deploy \
-	lint migrate clean benchmark check-seeds housekeeping bench
+	lint migrate clean benchmark check-seeds housekeeping bench catalogs messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,16 +22,31 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed catalogs
 
-install-dev: $(VENV)/.installed-dev system-packages
+install-dev: $(VENV)/.installed-dev system-packages catalogs
+
+# The translations (.po, committed) compiled to .mo (not committed) with Babel's pure-Python
+# compiler: every locale/ folder of the repository, the site's and the toolkit's.
+catalogs: $(VENV)/.installed
+	$(BIN)/python -m toolkit_site.catalogs
+
+# After changing text in the code or templates: gather the messages into the catalogs (the
+# site's in locale/; the toolkit's, every string of the stages app, in stages/locale/), then
+# translate what is new or marked fuzzy. Needs GNU gettext (Debian's `gettext`, installed by system-packages).
+messages: $(VENV)/.installed
+	mkdir -p stages/locale
+	$(MANAGE) makemessages --locale es --no-obsolete --no-location \
+		--ignore 'node_modules/*' --ignore 'staticfiles/*' --ignore 'media/*'
 
 # Debian's Chromium drives the browser tests; poppler-utils turns reports into page images;
+# gettext extracts messages (`make messages`, and the test that the catalogs are up to date);
 # Java runs the Nu HTML checker (vnu-jar, from npm). Installed with apt-get when run as root
 # and missing.
 system-packages:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ] && [ "$$(id -u)" = "0" ]; then \

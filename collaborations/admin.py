@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from collaborations.models import Collaboration, Invitation, Membership, Partner
+from collaborations.models import Collaboration, Invitation, Membership, Partner, Profile
 
 
 class PartnerInline(admin.TabularInline):
@@ -57,3 +57,12 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "collaboration__name"]
     list_select_related = ["collaboration", "invited_by"]
     readonly_fields = ["token", "created_at"]
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user"]

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from collaborations import language
 from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
 from collaborations.money import currency_choices, default_currency
 from collaborations.text import CharacterCountMixin
@@ -22,6 +25,7 @@ class SignupNameForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
+        language.signed_up(request, user)
 
 
 class CollaborationForm(CharacterCountMixin, forms.ModelForm):
@@ -95,13 +99,19 @@ class PartnerChoiceMixin:
 class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
     class Meta:
         model = Invitation
-        fields = ["email", "role", "partner"]
+        fields = ["email", "role", "partner", "language"]
 
     def __init__(self, *args, collaboration: Collaboration, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # In the inviter's language unless they choose the invitee's.
+        self.fields["language"].required = False
+        self.fields["language"].initial = get_language()
         self.collaboration = collaboration
         self.instance.collaboration = collaboration
         self.limit_partners(collaboration)
+
+    def clean_language(self) -> str:
+        return self.cleaned_data.get("language") or get_language() or settings.LANGUAGE_CODE
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()

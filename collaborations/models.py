@@ -15,6 +15,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from collaborations.money import default_currency, validate_currency
 
@@ -30,8 +31,13 @@ class Sector(models.TextChoices):
 
 class Role(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
-    PARTNER = "partner", _("Partner")
+    # In context: a member's role reads "Socio(a)", a partner organization "Socio".
+    PARTNER = "partner", pgettext_lazy("a member's role", "Partner")
     VIEWER = "viewer", _("Viewer")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return list(settings.LANGUAGES)
 
 
 class Collaboration(models.Model):
@@ -194,6 +200,14 @@ class Invitation(models.Model):
         related_name="invitations",
         verbose_name=_("represents"),
     )
+    # The language the invitation is mailed in; a person who already has an account reads it
+    # in their own language.
+    language = models.CharField(
+        _("language of the invitation"),
+        max_length=10,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+    )
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -239,3 +253,22 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return not self.is_used and not self.is_expired
+
+
+class Profile(models.Model):
+    """What a person chose for themselves across collaborations: the language the site, their
+    mail and, by default, their reports are in (see `collaborations.language`)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,7 +1,8 @@
 """Money as people read and write it: amounts shown in the reader's number format with
 thousands separators and the collaboration's currency ("$250,000", "250.000 US$"), whole
 amounts without decimals; amounts typed as "250000", "250,000" or "$250,000" all read back as
-the same number. Babel holds the locale data (symbols, patterns, separators)."""
+the same number. Babel holds the locale data (symbols, patterns, separators); the active
+language chooses it."""
 
 from __future__ import annotations
 
@@ -34,9 +35,15 @@ def default_currency() -> str:
     return settings.DEFAULT_CURRENCY
 
 
+# The Babel locale of each language of the site: Spanish as written in the United States, with
+# the decimal point and thousands comma (the same as toolkit_site/formats/es).
+BABEL_LOCALES = {"en": "en_US", "es": "es_US"}
+
+
 def _locale() -> Locale:
+    language = get_language() or settings.LANGUAGE_CODE
     try:
-        return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+        return Locale.parse(BABEL_LOCALES.get(language) or to_locale(language))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 

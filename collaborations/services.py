@@ -6,18 +6,21 @@ from __future__ import annotations
 import logging
 import smtplib
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from collaborations.forms import MembershipForm
+from collaborations.language import language_of
 from collaborations.models import Collaboration, Invitation, Membership, Role
 
 logger = logging.getLogger(__name__)
+User = get_user_model()
 
 
 class ActionRefused(Exception):
@@ -42,6 +45,13 @@ def collaboration_set_archived(*, collaboration: Collaboration, archived: bool) 
     collaboration.save(update_fields=["archived_at", "updated_at"])
 
 
+def invitation_language(invitation: Invitation) -> str:
+    """Someone with an account reads the invitation in their own language; anyone else in the
+    language the facilitator chose for it."""
+    user = User.objects.filter(email__iexact=invitation.email).first()
+    return language_of(user) if user else invitation.language
+
+
 def invitation_send(*, invitation: Invitation, request: HttpRequest) -> bool:
     """Mail the invitation link; False if the mail server could not take it (the invitation
     stays, and its link is shown on the members page to copy)."""
@@ -51,11 +61,13 @@ def invitation_send(*, invitation: Invitation, request: HttpRequest) -> bool:
         "inviter": invitation.invited_by,
     }
     try:
+        with translation.override(invitation_language(invitation)):
+            subject = _("You are invited to join %(name)s") % {
+                "name": invitation.collaboration.name
+            }
+            message = render_to_string("collaborations/email/invitation.txt", context)
         send_mail(
-            subject=_("You are invited to join %(name)s") % {"name": invitation.collaboration.name},
-            message=render_to_string("collaborations/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
+            subject=subject, message=message, from_email=None, recipient_list=[invitation.email]
         )
     except (OSError, smtplib.SMTPException):  # refused, timed out, unreachable, rejected
         logger.warning("Invitation %s: mail not sent", invitation.pk, exc_info=True)

@@ -9,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
-from collaborations import access, services
+from collaborations import access, language, services
 from collaborations.accounts import invitation_join, invitation_joined, invitation_remember
 from collaborations.forms import CollaborationForm, InvitationForm, MembershipForm, PartnerForm
 from collaborations.models import Invitation, Membership, Partner, Role
@@ -260,3 +261,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         invitation_remember(request, invitation)
     return render(request, "collaborations/invitation_accept.html", {"invitation": invitation})
+
+
+@require_POST
+def language_choose(request: HttpRequest) -> HttpResponse:
+    """The language switcher: Django's `set_language` (the cookie, and back to `next` when it
+    is one of our pages), and the choice kept for the visit or, signed in, for good."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    if language.supported(chosen):
+        language.choose(request, chosen)
+    return response

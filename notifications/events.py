@@ -8,23 +8,38 @@ task worker when the transaction commits (see `notifications.tasks`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
+from collaborations.language import languages_of
 from collaborations.models import Collaboration, Invitation, Membership, Role
 from health.models import HealthCheck
 from notifications.models import EmailDelivery, Frequency, Kind, Notification, Preferences
 from stages.models import Comment, SignOff, Worksheet, WorksheetRevision
 
+# A notification's text is written once per recipient, in their language: a `Text` is a string,
+# or a function that writes it in the active language (see `phrase`).
+Text = str | Callable[[], str]
 
-def _name(user: AbstractBaseUser | None) -> str:
+
+def read(text: Text) -> str:
+    return text() if callable(text) else str(text)
+
+
+def phrase(message: str, **values: Text) -> Callable[[], str]:
+    """`message` (a lazy translation) with `values` put in, written when it is read: in each
+    recipient's language, tool names included."""
+    return lambda: str(message) % {name: read(value) for name, value in values.items()}
+
+
+def _name(user: AbstractBaseUser | None) -> Text:
     if user is None:
         return _("Someone")
     return user.get_full_name() or user.email
@@ -35,30 +50,34 @@ def notify(
     *,
     collaboration: Collaboration,
     kind: str,
-    title: str,
+    title: Text,
     url: str,
     actor: AbstractBaseUser | None = None,
-    body: str = "",
+    body: Text = "",
     key: str = "",
 ) -> list[Notification]:
     """One notification for each of `user_ids` who is a member of the collaboration and did
-    not act; with a `key`, nobody is notified twice of the same thing."""
+    not act, written in their language; with a `key`, nobody is notified twice of the same
+    thing."""
     members = set(
         Membership.objects.filter(collaboration=collaboration, user_id__in=set(user_ids))
         .exclude(user=actor)
         .values_list("user_id", flat=True)
     )
     chosen = {p.user_id: p for p in Preferences.objects.filter(user_id__in=members)}
+    languages = languages_of(members) if members else {}
     made = []
     for user_id in sorted(members):
         preferences = chosen.get(user_id) or Preferences(user_id=user_id)
+        with translation.override(languages[user_id]):
+            written_title, written_body = read(title)[:300], read(body)
         notification = Notification(
             recipient_id=user_id,
             collaboration=collaboration,
             kind=kind,
             actor=actor,
-            title=title[:300],
-            body=body,
+            title=written_title,
+            body=written_body,
             url=url,
             key=key,
             email=preferences.frequency(kind),
@@ -99,8 +118,11 @@ def review_requested(worksheet: Worksheet, actor: AbstractBaseUser) -> None:
         collaboration=worksheet.collaboration,
         kind=Kind.REVIEW_REQUESTED,
         actor=actor,
-        title=_("%(person)s marked “%(tool)s” ready for review")
-        % {"person": _name(actor), "tool": worksheet.tool.name},
+        title=phrase(
+            _("%(person)s marked “%(tool)s” ready for review"),
+            person=_name(actor),
+            tool=lambda: worksheet.tool.name,
+        ),
         url=worksheet.get_absolute_url(),
     )
 
@@ -126,19 +148,18 @@ def editors_since_complete(worksheet: Worksheet) -> set[int]:
 def reviewed(worksheet: Worksheet, before: str, actor: AbstractBaseUser, note: str = "") -> None:
     """A facilitator completed a worksheet, sent it back or reopened it: the people who
     edited it since it was last complete."""
-    values = {"person": _name(actor), "tool": worksheet.tool.name}
     if worksheet.status == Worksheet.Status.COMPLETE:
-        kind, title = Kind.COMPLETED, _("%(person)s marked “%(tool)s” complete") % values
+        kind, message = Kind.COMPLETED, _("%(person)s marked “%(tool)s” complete")
     elif before == Worksheet.Status.COMPLETE:
-        kind, title = Kind.REOPENED, _("%(person)s reopened “%(tool)s”") % values
+        kind, message = Kind.REOPENED, _("%(person)s reopened “%(tool)s”")
     else:
-        kind, title = Kind.SENT_BACK, _("%(person)s sent “%(tool)s” back") % values
+        kind, message = Kind.SENT_BACK, _("%(person)s sent “%(tool)s” back")
     notify(
         editors_since_complete(worksheet),
         collaboration=worksheet.collaboration,
         kind=kind,
         actor=actor,
-        title=title,
+        title=phrase(message, person=_name(actor), tool=lambda: worksheet.tool.name),
         body=note,
         url=worksheet.get_absolute_url(),
     )
@@ -163,14 +184,14 @@ def commented(comment: Comment, actor: AbstractBaseUser) -> None:
     url = f"{Worksheet(collaboration=collaboration, tool=comment.tool).get_absolute_url()}#comments"
     members = collaboration.memberships.select_related("user")
     named = mentioned(comment.body, members)
-    values = {"person": _name(actor), "tool": comment.tool.name}
+    values = {"person": _name(actor), "tool": lambda: comment.tool.name}
     excerpt = Truncator(comment.body).chars(500)
     notify(
         named,
         collaboration=collaboration,
         kind=Kind.MENTION,
         actor=actor,
-        title=_("%(person)s mentioned you on “%(tool)s”") % values,
+        title=phrase(_("%(person)s mentioned you on “%(tool)s”"), **values),
         body=excerpt,
         url=url,
     )
@@ -185,7 +206,7 @@ def commented(comment: Comment, actor: AbstractBaseUser) -> None:
         collaboration=collaboration,
         kind=Kind.COMMENT,
         actor=actor,
-        title=_("%(person)s commented on “%(tool)s”") % values,
+        title=phrase(_("%(person)s commented on “%(tool)s”"), **values),
         body=excerpt,
         url=url,
     )
@@ -201,8 +222,11 @@ def invitation_accepted(invitation: Invitation, user: AbstractBaseUser) -> None:
         collaboration=collaboration,
         kind=Kind.INVITATION_ACCEPTED,
         actor=user,
-        title=_("%(person)s accepted your invitation to %(name)s")
-        % {"person": _name(user), "name": collaboration.name},
+        title=phrase(
+            _("%(person)s accepted your invitation to %(name)s"),
+            person=_name(user),
+            name=collaboration.name,
+        ),
         url=reverse("collaborations:members", args=[collaboration.pk]),
     )
 
@@ -240,8 +264,11 @@ def ask_for_sign_off(
         collaboration=collaboration,
         kind=Kind.SIGN_OFF_REQUESTED,
         actor=actor,
-        title=_("%(person)s asks your organization to sign off “%(tool)s”")
-        % {"person": _name(actor), "tool": worksheet.tool.name},
+        title=phrase(
+            _("%(person)s asks your organization to sign off “%(tool)s”"),
+            person=_name(actor),
+            tool=lambda: worksheet.tool.name,
+        ),
         url=url,
     )
     return made, [p.name for p in waiting]
@@ -267,7 +294,10 @@ def remind_health_check(
         collaboration=collaboration,
         kind=Kind.HEALTH_CHECK_REMINDER,
         actor=actor,
-        title=_("%(person)s asks you to rate %(name)s's health this quarter")
-        % {"person": _name(actor), "name": collaboration.name},
+        title=phrase(
+            _("%(person)s asks you to rate %(name)s's health this quarter"),
+            person=_name(actor),
+            name=collaboration.name,
+        ),
         url=url,
     )

@@ -13,8 +13,10 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import ngettext
 
+from collaborations.language import language_of
 from notifications.models import CATEGORY, EmailDelivery, Frequency, Notification
 
 SALT = "notifications.unsubscribe"
@@ -45,6 +47,12 @@ def absolute(path: str) -> str:
 
 
 def build(delivery: EmailDelivery, notifications: list[Notification]) -> NotificationMail:
+    """The mail in its recipient's language."""
+    with translation.override(language_of(delivery.recipient)):
+        return _build(delivery, notifications)
+
+
+def _build(delivery: EmailDelivery, notifications: list[Notification]) -> NotificationMail:
     user = delivery.recipient
     if delivery.frequency == Frequency.IMMEDIATELY:
         notification = notifications[0]
@@ -91,6 +99,7 @@ def build(delivery: EmailDelivery, notifications: list[Notification]) -> Notific
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Content-Language": translation.get_language(),
             # The same mail always has the same id, so a receiving server can drop a repeat.
             "Message-ID": f"<{delivery.key.replace(':', '.')}@{_domain()}>",
         },

@@ -14,6 +14,7 @@ import zoneinfo
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from collaborations.models import Collaboration
 
@@ -155,7 +156,7 @@ class EmailDelivery(models.Model):
         PENDING = "pending", _("Waiting")
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", pgettext_lazy("an email", "Failed")
         SKIPPED = "skipped", _("Nothing left to send")
 
     key = models.CharField(max_length=200, unique=True)

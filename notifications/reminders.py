@@ -11,10 +11,11 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from django.utils.translation import gettext as _
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration, Role
-from notifications.events import notify
+from notifications.events import notify, phrase
 from notifications.models import (
     DIGEST_HOUR,
     EmailDelivery,
@@ -68,24 +69,33 @@ def deadline_reminders(today: datetime.date) -> int:
                 partner = str(row.get(rule.partner) or "") if rule.partner else ""
                 recipients = set(facilitators) | set(by_partner.get(partner, []))
                 key = f"{'late' if late else 'soon'}:{sheet.pk}:{table.name}:{row.get('id')}:{due}"
-                values = {"what": what, "due": due.isoformat() if due else ""}
-                title = (
+                message = (
                     _("Late: “%(what)s” was due %(due)s")
                     if late
                     else _("Due soon: “%(what)s” on %(due)s")
-                ) % values
+                )
+                title = phrase(message, what=what, due=_due_date(due))
                 made += len(
                     notify(
                         recipients,
                         collaboration=collaboration,
                         kind=Kind.LATE if late else Kind.DUE_SOON,
                         title=title,
-                        body=sheet.tool.name,
+                        body=_tool_name(sheet),
                         url=sheet.get_absolute_url(),
                         key=key,
                     )
                 )
     return made
+
+
+def _due_date(due: datetime.date | None):
+    """The due date, written in the reader's language when the reminder is made for them."""
+    return (lambda: date_format(due, "DATE_FORMAT")) if due else ""
+
+
+def _tool_name(sheet: Worksheet):
+    return lambda: sheet.tool.name
 
 
 def _members(collaboration: Collaboration) -> tuple[list[int], dict[str, list[int]]]:

@@ -19,6 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import pgettext
 
 from collaborations.models import Collaboration, Role
 from health.models import HealthCheck
@@ -108,11 +109,15 @@ def content_fingerprint(collaboration: Collaboration) -> str:
 
 
 def request_report_file(
-    collaboration: Collaboration, choices: Choices, user: AbstractBaseUser
+    collaboration: Collaboration,
+    choices: Choices,
+    user: AbstractBaseUser,
+    language: str | None = None,
 ) -> ReportFile:
-    """The kept PDF for these choices and the collaboration's current content, queued for
-    rendering when there is none yet (or the last attempt failed or was lost)."""
-    key = options_key(choices, translation.get_language() or "en")
+    """The kept PDF for these choices, language (by default the active one) and the
+    collaboration's current content, queued for rendering when there is none yet (or the last
+    attempt failed or was lost)."""
+    key = options_key(choices, language or translation.get_language() or "en")
     fingerprint = content_fingerprint(collaboration)
     lookup = {"collaboration": collaboration, "options": key, "fingerprint": fingerprint}
     report_file = ReportFile.objects.filter(**lookup).first()
@@ -158,10 +163,13 @@ def queue_render(report_file: ReportFile) -> None:
 
 
 def download_name(report_file: ReportFile) -> str:
-    choices, _language = parse_options(report_file.options)
+    """`riverside-design-report.pdf`, in the report's language (`…-informe.pdf`)."""
+    choices, language = parse_options(report_file.options)
+    with translation.override(language):
+        word = slugify(pgettext("the PDF's file name", "report")) or "report"
     name = slugify(report_file.collaboration.name) or "collaboration"
     scope = f"-{choices.stage}" if choices.stage else ""
-    return f"{name}{scope}-report.pdf"
+    return f"{name}{scope}-{word}.pdf"
 
 
 def render(report_file: ReportFile) -> bytes:

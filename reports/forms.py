@@ -1,11 +1,13 @@
 """The reader's choices for the report, read from the query string (`?stage=…&skip_empty=1&
-paper=letter`). A value the form does not know falls back to its default, with a message
+paper=letter&language=es`). A value the form does not know falls back to its default, with a message
 beside the field on the page; the PDF simply uses the default."""
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.http import QueryDict
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 
@@ -32,6 +34,14 @@ def default_paper(accept_language: str) -> str:
     return "a4"
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """Each language named in itself ("English", "Español"), as a reader looks for it."""
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 class ReportChoicesForm(forms.Form):
     stage = forms.ChoiceField(
         label=_("What to include"),
@@ -54,13 +64,35 @@ class ReportChoicesForm(forms.Form):
         },
     )
 
+    language = forms.ChoiceField(
+        label=_("Language of the report"),
+        choices=language_choices,
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "The report is not written in “%(value)s”, so it is in your language."
+            )
+        },
+    )
+
     def __init__(self, query: QueryDict, accept_language: str = "") -> None:
         self.default_paper = default_paper(accept_language)
+        # By default the report is in the reader's own language.
+        self.default_language = get_language() or settings.LANGUAGE_CODE
         data = None
         if query.keys() & self.base_fields.keys():
             data = query.copy()
             data.setdefault("paper", self.default_paper)
-        super().__init__(data, initial={"paper": self.default_paper})
+        super().__init__(
+            data, initial={"paper": self.default_paper, "language": self.default_language}
+        )
+
+    def report_language(self) -> str:
+        """The language asked for, or the reader's own in place of anything unknown."""
+        if not self.is_bound:
+            return self.default_language
+        self.is_valid()
+        return self.cleaned_data.get("language") or self.default_language
 
     def choices(self) -> Choices:
         """The choices asked for, with the default in place of anything unknown."""

@@ -9,14 +9,15 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from collaborations import access
 from collaborations.models import Membership
 from reports import files
 from reports.content import build_report
-from reports.forms import ReportChoicesForm
+from reports.forms import ReportChoicesForm, language_choices
 from reports.models import ReportFile
+from stages.worksheets.declarations import STAGES
 
 
 def _choices(request: HttpRequest) -> ReportChoicesForm:
@@ -26,15 +27,21 @@ def _choices(request: HttpRequest) -> ReportChoicesForm:
 @access.collaboration_view(get="download_report")
 def report(request: HttpRequest, membership: Membership) -> HttpResponse:
     form = _choices(request)
-    report = build_report(membership.collaboration, form.choices())
-    return render(request, "reports/report.html", {"report": report, "form": form})
+    language = form.report_language()
+    # The document in the language chosen for it; the page around it in the reader's.
+    with translation.override(language):
+        report = build_report(membership.collaboration, form.choices())
+    context = {"report": report, "form": form, "report_language": language}
+    return render(request, "reports/report.html", context)
 
 
 @access.collaboration_view(get="download_report")
 def report_pdf(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The kept PDF when it is ready, else the page that follows its making."""
-    choices = _choices(request).choices()
-    report_file = files.request_report_file(membership.collaboration, choices, request.user)
+    form = _choices(request)
+    report_file = files.request_report_file(
+        membership.collaboration, form.choices(), request.user, language=form.report_language()
+    )
     report_file.refresh_from_db()
     if report_file.status == ReportFile.Status.READY:
         return _serve(report_file, membership)
@@ -70,8 +77,8 @@ def pdf_status(request: HttpRequest, membership: Membership, file_id: int) -> Ht
         if report_file.status == ReportFile.Status.FAILED or stale:
             files.retry(report_file)
         return redirect("reports:pdf-status", membership.collaboration_id, report_file.pk)
-    choices, _language = files.parse_options(report_file.options)
-    query = f"?paper={choices.paper}"
+    choices, language = files.parse_options(report_file.options)
+    query = f"?paper={choices.paper}&language={language}"
     if choices.stage:
         query += f"&stage={choices.stage}"
     if choices.skip_empty:
@@ -79,6 +86,8 @@ def pdf_status(request: HttpRequest, membership: Membership, file_id: int) -> Ht
     context = {
         "report_file": report_file,
         "choices": choices,
+        "stage_name": dict(STAGES).get(choices.stage, choices.stage),
+        "language_name": dict(language_choices()).get(language, language),
         "stale": stale,
         "report_url": reverse("reports:report", args=[membership.collaboration_id]) + query,
     }

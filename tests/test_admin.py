@@ -15,6 +15,7 @@ MODELS = [
     ("collaborations", "partner"),
     ("collaborations", "membership"),
     ("collaborations", "invitation"),
+    ("collaborations", "profile"),
     ("stages", "stage"),
     ("stages", "tool"),
     ("stages", "worksheet"),

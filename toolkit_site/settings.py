@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A signed-in person's language (or a visitor's choice) over the browser's.
+    "collaborations.language.PersonLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,9 +217,15 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# English and Spanish. A visitor gets the first of them their browser asks for; a signed-in
+# person gets the language they chose (collaborations.language). The site's own catalog lives
+# in locale/, the toolkit's in stages/locale/ (makemessages sends each app's strings there).
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish as it is written in the United States (es-US): dates in Spanish ("29 de mayo de
+# 2026") with the decimal point and thousands comma people here read and type ("$250,000").
+FORMAT_MODULE_PATH = ["toolkit_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 # The toolkit's content (stages/translation.py) has a column per language: name_en, name_es…
@@ -312,6 +320,7 @@ if not DEBUG:
     # Load balancers probe each app server over plain HTTP.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

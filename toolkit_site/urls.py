@@ -44,6 +44,7 @@ urlpatterns = [
         collaboration_views.invitation_accept,
         name="invitation-accept",
     ),
+    path("language/", collaboration_views.language_choose, name="language"),
     path("portfolio/", dashboard_views.portfolio, name="portfolio"),
     path("portfolio/export.csv", dashboard_views.portfolio_csv, name="portfolio-csv"),
     path("", include("notifications.urls")),

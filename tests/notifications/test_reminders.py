@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from notifications import reminders
 from notifications.events import notify
@@ -28,6 +29,11 @@ TODAY = NOW.date()
 
 def day(offset: int) -> str:
     return (TODAY + datetime.timedelta(days=offset)).isoformat()
+
+
+def shown(offset: int) -> str:
+    """The date as a reminder writes it, in the reader's language ("Dec. 3, 2026")."""
+    return date_format(TODAY + datetime.timedelta(days=offset), "DATE_FORMAT")
 
 
 @pytest.fixture
@@ -94,10 +100,10 @@ def test_due_soon_and_late_reach_the_responsible_partner_and_the_facilitators(
         reminders.run(NOW)
     facilitators = {"fatima@example.org", "carlos@example.org"}
     assert reminded() == {
-        f"Due soon: “Host 20 interns” on {day(5)}": facilitators
+        f"Due soon: “Host 20 interns” on {shown(5)}": facilitators
         | {"pat@example.org", "paula@example.org"},
-        f"Late: “Open the permit desk” was due {day(-2)}": facilitators | {"omar@example.org"},
-        f"Due soon: “First cohort starts” on {day(6)}": facilitators,
+        f"Late: “Open the permit desk” was due {shown(-2)}": facilitators | {"omar@example.org"},
+        f"Due soon: “First cohort starts” on {shown(6)}": facilitators,
     }
     assert set(Notification.objects.values_list("kind", flat=True)) == {Kind.DUE_SOON, Kind.LATE}
 
@@ -129,7 +135,7 @@ def test_a_commitment_due_in_5_days_is_in_the_partners_daily_digest(
     (digest,) = pats
     assert digest.subject == "Your daily digest: 1 thing waits for you"
     assert "Riverside Youth Jobs" in digest.body
-    assert f"Due soon: “Host 20 interns” on {day(5)}" in digest.body
+    assert f"Due soon: “Host 20 interns” on {shown(5)}" in digest.body
     assert "unsubscribe" in digest.extra_headers["List-Unsubscribe"]
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.run(NOW + datetime.timedelta(hours=3))["digests"] == 0

@@ -374,7 +374,8 @@ def test_dashboard_offers_the_report_to_every_member(cast, who):
         .content.decode()
     )
     assert f'href="{reverse("reports:report", args=[cast.collaboration.pk])}"' in text
-    assert f'href="{reverse("reports:pdf", args=[cast.collaboration.pk])}"' in text
+    # The PDF comes from a small form that also asks for the report's language.
+    assert f'action="{reverse("reports:pdf", args=[cast.collaboration.pk])}"' in text
 
 
 def test_dashboard_shows_resources_by_status_with_the_gap_apart(cast):
