@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -40,8 +41,10 @@ class CollaborationForm(CharacterCountMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["currency"] = forms.ChoiceField(
             label=self.fields["currency"].label,
-            help_text=self.fields["currency"].help_text,
-            choices=currency_choices(),
+            # The model field's own help text: the form's field carries a character limit
+            # hint that means nothing for a list of choices.
+            help_text=Collaboration._meta.get_field("currency").help_text,
+            choices=currency_choices(self.instance.currency),
             initial=self.instance.currency,
             required=False,
         )
@@ -114,6 +117,16 @@ class InvitationForm(PartnerChoiceMixin, forms.ModelForm):
         email = self.cleaned_data["email"].strip().lower()
         if self.collaboration.memberships.filter(user__email__iexact=email).exists():
             raise forms.ValidationError(_("This person is already a member."))
+        # A second invitation would list the person twice, with two links that both work.
+        if self.collaboration.invitations.filter(
+            email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        ).exists():
+            raise forms.ValidationError(
+                _(
+                    "This address has an open invitation already: copy its link under "
+                    "“Open invitations”, or withdraw it and invite again."
+                )
+            )
         return email
 
 

@@ -10,14 +10,17 @@ import copy
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import (
     NumberFormatError,
     format_currency,
     format_decimal,
     get_currency_name,
+    get_territory_currencies,
     list_currencies,
     parse_decimal,
 )
@@ -45,12 +48,23 @@ def _locale() -> Locale:
         return Locale.parse("en")
 
 
-def currency_choices() -> list[tuple[str, str]]:
-    """Every ISO 4217 currency Babel knows, by code, named in the reader's language."""
-    locale = _locale()
-    return sorted(
-        (code, f"{code} — {get_currency_name(code, locale=locale)}") for code in list_currencies()
+@cache
+def currencies_in_use() -> frozenset[str]:
+    """The currencies some country or territory uses today (legal tender), by ISO code:
+    withdrawn ones such as the Andorran peseta are left out of the choices."""
+    return frozenset(
+        code
+        for territory in get_global("territory_currencies")
+        for code in get_territory_currencies(territory)
     )
+
+
+def currency_choices(current: str = "") -> list[tuple[str, str]]:
+    """The currencies in use today, by code, named in the reader's language; `current` (a
+    collaboration's own currency) stays among them even if it has since been withdrawn."""
+    locale = _locale()
+    codes = set(currencies_in_use()) | ({current} if current in list_currencies() else set())
+    return sorted((code, f"{code} — {get_currency_name(code, locale=locale)}") for code in codes)
 
 
 def validate_currency(code: str) -> None:

@@ -205,9 +205,21 @@ def member_update(request: HttpRequest, membership: Membership, member_id: int) 
     return redirect("collaborations:members", membership.collaboration_id)
 
 
-@access.collaboration_view(post="manage_members")
+@access.collaboration_view(get="manage_members", post="manage_members")
 def member_remove(request: HttpRequest, membership: Membership, member_id: int) -> HttpResponse:
-    member = get_object_or_404(Membership, pk=member_id, collaboration=membership.collaboration)
+    """A page that asks before removing a member (or before leaving, for one's own row); the
+    removal itself is the POST."""
+    member = get_object_or_404(
+        Membership.objects.select_related("user"),
+        pk=member_id,
+        collaboration=membership.collaboration,
+    )
+    if request.method == "GET":
+        return render(
+            request,
+            "collaborations/member_confirm_remove.html",
+            dict(member=member, leaving=member.pk == membership.pk),
+        )
     try:
         services.member_remove(membership=member)  # False: removed a moment ago, same result
     except services.ActionRefused as refused:

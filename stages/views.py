@@ -24,10 +24,12 @@ from stages.models import (
     Comment,
     Measurement,
     MeasurementChange,
+    RevisionKind,
     SignOff,
     Tool,
     Worksheet,
     WorksheetRevision,
+    WorksheetStatus,
 )
 from stages.services import WorksheetConflict
 from stages.worksheets.declarations import definition_for
@@ -67,6 +69,7 @@ def _worksheet_context(
     )
     extra.setdefault("page_version", sheet.version)
     extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
+    revisions = _history(sheet, forms.definition)
     return dict(
         # Worksheet tables get the window's whole width (up to a limit), not the text column.
         page_container="container-fluid page-wide",
@@ -82,7 +85,8 @@ def _worksheet_context(
         forms=forms,
         # Only read-only pages show it; the template calls it when it does.
         shown=partial(present, forms.definition, sheet.answers, partners, collaboration.currency),
-        revisions=_history(sheet, forms.definition),
+        revisions=revisions,
+        sent_back=_sent_back(sheet, revisions),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
         **extra,
@@ -127,6 +131,25 @@ def _links(definition: Definition, answers: dict, partners: list[Partner], curre
         "indicators": indicators,
         "totals": [(table, lines) for table, lines in sums if lines],
     }
+
+
+# Revisions that change where a worksheet stands in its review.
+REVIEW_STEPS = {
+    RevisionKind.MARKED_READY,
+    RevisionKind.COMPLETED,
+    RevisionKind.SENT_BACK,
+    RevisionKind.REOPENED,
+}
+
+
+def _sent_back(sheet: Worksheet, revisions: list) -> WorksheetRevision | None:
+    """The send-back whose note the partners are still to act on: the latest review step,
+    while the worksheet is in progress. Its note is shown with the worksheet's status, not
+    only at the foot of the history."""
+    if sheet.status != WorksheetStatus.IN_PROGRESS:
+        return None
+    step = next((r for r in revisions if r.kind in REVIEW_STEPS), None)
+    return step if step is not None and step.kind == RevisionKind.SENT_BACK else None
 
 
 def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:

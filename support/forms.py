@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration
@@ -58,6 +61,22 @@ class ActivityForm(CollaborationEntryForm):
             ("", _("— choose a strategy —")),
             *Activity.Strategy.choices,
         ]
+
+    def clean_date(self) -> datetime.date:
+        """The log records support that has been given: no date after today (a date ahead
+        would count as support given in the summary and the portfolio)."""
+        date = self.cleaned_data["date"]
+        today = timezone.localdate()
+        if date and date > today:
+            raise forms.ValidationError(
+                _(
+                    "The date %(date)s is after today (%(today)s). Record an activity once "
+                    "it has happened."
+                ),
+                code="future",
+                params={"date": date_format(date), "today": date_format(today)},
+            )
+        return date
         self.fields["mode"].choices = Activity.Mode.choices
 
 

@@ -62,7 +62,7 @@ def make_site() -> Site:
     facilitator = make_user("fac@example.org", first_name="Fatima", last_name="Khan")
     viewer = make_user("view@example.org", first_name="Vera")
     make_member(collaboration, Role.FACILITATOR, facilitator)
-    make_member(collaboration, Role.VIEWER, viewer)
+    viewer_membership = make_member(collaboration, Role.VIEWER, viewer)
     invitation = make_invitation(
         collaboration,
         email="sam@workforce.example.org",
@@ -90,6 +90,7 @@ def make_site() -> Site:
         ids={
             "c": collaboration.pk,
             "p": partner.pk,
+            "m": viewer_membership.pk,
             "token": invitation.token,
             "waiting": waiting.pk,
             "ready": ready.pk,
@@ -192,6 +193,7 @@ PAGE_TYPES = [
     PageType("partner-delete", "facilitator", "/collaborations/{c}/partners/{p}/delete/"),
     PageType("members-facilitator", "facilitator", "/collaborations/{c}/members/"),
     PageType("members-viewer", "viewer", "/collaborations/{c}/members/"),
+    PageType("member-remove", "facilitator", "/collaborations/{c}/members/{m}/remove/"),
     PageType("support-log", "facilitator", "/collaborations/{c}/support/"),
     PageType(
         "support-activity-errors",

@@ -160,3 +160,59 @@ def test_role_changes_and_removals_name_the_person(cast):
     assert "Saved Ana Silva&#x27;s role." in saved.content.decode()
     url = reverse("collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk])
     assert "Ana Silva was removed." in client.post(url, follow=True).content.decode()
+
+
+def test_member_controls_are_labelled_with_the_persons_name(cast):
+    """Screen readers hear "Role of Ana Silva", as the row reads, not an email address."""
+    cast.viewer.user.first_name, cast.viewer.user.last_name = "Ana", "Silva"
+    cast.viewer.user.save()
+    page = cast.client("facilitator").get(_members_url(cast)).content.decode()
+    row = page.split(f'id="member-{cast.viewer.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert "Role of Ana Silva" in row
+    assert "Organization Ana Silva represents" in row
+    assert '<span class="visually-hidden"> Ana Silva</span>' in row
+    assert "Role of view@example.org" not in row
+
+
+def test_removing_a_member_or_leaving_asks_first(cast):
+    """The members page links to a page that asks; only its button removes."""
+    client = cast.client("facilitator")
+    remove_url = reverse(
+        "collaborations:member-remove", args=[cast.collaboration.pk, cast.viewer.pk]
+    )
+    assert f'href="{remove_url}"' in client.get(_members_url(cast)).content.decode()
+    page = client.get(remove_url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    from collaborations.templatetags.people import person
+
+    assert f"Remove {person(cast.viewer.user)} from {cast.collaboration.name}?" in html
+    assert '<button type="submit" class="btn btn-danger">Remove member</button>' in html
+    assert Membership.objects.filter(pk=cast.viewer.pk).exists()
+    leave_url = reverse(
+        "collaborations:member-remove", args=[cast.collaboration.pk, cast.facilitator.pk]
+    )
+    leave = client.get(leave_url).content.decode()
+    assert f"Leave {cast.collaboration.name}?" in leave
+    assert Membership.objects.filter(pk=cast.facilitator.pk).exists()
+    client.post(remove_url)
+    assert not Membership.objects.filter(pk=cast.viewer.pk).exists()
+
+
+def test_an_address_with_an_open_invitation_is_not_invited_twice(cast):
+    """The members page would list the person twice; an expired or used invitation is no
+    obstacle to a new one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    url = reverse("collaborations:invitation-new", args=[cast.collaboration.pk])
+    client = cast.client("facilitator")
+    assert client.post(url, {"email": "new@example.org", "role": "partner"}).status_code == 302
+    again = client.post(url, {"email": "New@Example.org", "role": "viewer"})
+    assert again.status_code == 200
+    assert "open invitation already" in str(again.context["invite_form"].errors["email"])
+    assert Invitation.objects.count() == 1
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(days=1))
+    assert client.post(url, {"email": "new@example.org", "role": "partner"}).status_code == 302
+    assert Invitation.objects.count() == 2

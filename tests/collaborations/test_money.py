@@ -144,3 +144,22 @@ def test_money_fields_name_the_currency(cast):
     )
     assert "Estimated value <span" in ledger.content.decode()
     assert "(EUR)" in ledger.content.decode()
+
+
+def test_the_currency_list_offers_currencies_in_use_and_no_character_limit(client):
+    """A choice list with no withdrawn currencies (the Andorran peseta was first) and no
+    "Up to 3 characters" hint, which means nothing for a list."""
+    from tests.factories import make_user
+
+    client.force_login(make_user())
+    page = client.get(reverse("collaboration-new")).content.decode()
+    assert '<option value="EUR"' in page
+    assert '<option value="ADP"' not in page
+    assert "Up to 3 characters" not in page
+
+
+def test_a_withdrawn_currency_stays_on_the_collaboration_that_has_it(cast):
+    Collaboration.objects.filter(pk=cast.collaboration.pk).update(currency="DEM")
+    url = reverse("collaborations:edit", args=[cast.collaboration.pk])
+    page = cast.client("facilitator").get(url).content.decode()
+    assert '<option value="DEM" selected' in page

@@ -198,3 +198,17 @@ def test_a_tampered_unsubscribe_link_is_refused(team, mangle):
         assert response.status_code == 400
         assert "This unsubscribe link does not work" in response.content.decode()
     assert not Preferences.objects.exists()
+
+
+def test_how_long_ago_reads_just_now_not_zero_minutes(team):
+    """A notification from seconds ago says "just now"; older ones say how long ago."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    _fresh, old = some(team, 2)
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    page = client(team.partner.user).get(LIST).content.decode()
+    assert "0 minutes" not in page
+    assert "just now</time>" in page
+    assert "5\xa0minutes ago</time>" in page

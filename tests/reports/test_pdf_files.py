@@ -294,3 +294,16 @@ def test_housekeeping_deletes_old_files_and_marks_lost_renders(cast):
     for pk in (unused.pk, never_used.pk, superseded.pk):
         assert not storage.exists(names[pk])
     assert failed.pk not in left
+
+
+@override_settings(TASKS=DUMMY)
+def test_the_download_gives_the_size_without_a_trailing_zero(cast, renders):
+    """96,256 bytes read "94 KB", not "94.0 KB"; 1,258,291 bytes read "1.2 MB"."""
+    client = cast.client("partner")
+    client.get(pdf_url(cast))
+    report_file = ReportFile.objects.get()
+    files.make(report_file.pk)
+    for size, shown in ((96_256, "94\xa0KB"), (1_258_291, "1.2\xa0MB")):
+        ReportFile.objects.filter(pk=report_file.pk).update(size=size)
+        page = client.get(status_url(report_file)).content.decode()
+        assert f"Download the PDF ({shown})" in page

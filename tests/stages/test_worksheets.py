@@ -385,3 +385,24 @@ def test_the_error_summary_links_every_problem_to_its_field(cast):
         assert f'id="{target}"' in page
     assert "Indicators: Baseline, row 1: " in summary
     assert 'href="#id_indicators-0-responsible"' in summary
+
+
+def test_a_send_back_note_shows_with_the_status_until_the_next_review_step(cast):
+    """Partners read why the worksheet came back where they read its status, not only at
+    the foot of the history; once they mark it ready again, the note leaves the status."""
+    slug = "tell-the-story"
+    partners = _partners(cast)
+    data, _ = form_post(definition_for(slug), partners, version=0, action="ready")
+    cast.client("partner").post(_url(cast, slug), data)
+    review = reverse("stages:worksheet-review", args=[cast.collaboration.pk, slug])
+    cast.client("facilitator").post(
+        review, {"decision": "return", "version": 1, "note": "Add the outcomes numbers."}
+    )
+    page = cast.client("partner").get(_url(cast, slug)).content.decode()
+    status = page.split('id="worksheet-status"', 1)[1].split("</section>", 1)[0]
+    assert "Sent back for more work by" in status
+    assert "Add the outcomes numbers." in status
+    data, _ = form_post(definition_for(slug), partners, version=2, action="ready")
+    cast.client("partner").post(_url(cast, slug), data)
+    page = cast.client("partner").get(_url(cast, slug)).content.decode()
+    assert "Sent back for more work by" not in page

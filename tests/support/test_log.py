@@ -265,3 +265,25 @@ def test_collaboration_menu_links_to_the_support_log(cast):
     assert f'href="{url}"' in dashboard.content.decode()
     page = cast.client("viewer").get(url).content.decode()
     assert f'href="{url}" aria-current="page"' in page
+
+
+def test_an_activity_dated_after_today_is_refused_and_the_input_kept(cast):
+    """Support that has not happened yet would count as support given."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = cast.client("facilitator").post(
+        reverse("support:activity-new", args=[cast.collaboration.pk]),
+        {
+            "date": tomorrow.isoformat(),
+            "strategy": "training",
+            "mode": "remote",
+            "description": "Kept description",
+        },
+    )
+    assert response.status_code == 200
+    assert "is after today" in _field_error(response, "date")
+    assert "Kept description" in response.content.decode()
+    assert not Activity.objects.exists()
