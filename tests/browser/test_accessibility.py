@@ -56,24 +56,32 @@ def violations(page: Page) -> list[str]:
 SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
 
 
-def test_every_kind_of_page_passes_axe_at_1280_and_320_pixels_and_never_scrolls_sideways(
-    live_server, browser: Browser, sign_in, site: Site
-):
-    """Each kind of page (tests/page_types.py: every worksheet with its errors showing, the
-    conflict view, lists, forms with errors), audited on a laptop and at 320 px (a phone, or
-    400% zoom), where nothing may make the page scroll sideways (WCAG 1.4.10). One browser
-    context per person, every page visited once."""
+def audit(
+    browser: Browser,
+    base: str,
+    sign_in,
+    site: Site,
+    page_types: list[PageType],
+    locale: str | None = None,
+    each=None,
+) -> tuple[dict[str, list[str]], list[str]]:
+    """Each of `page_types` at 1280 and at 320 px: axe's violations by page and width, and the
+    pages that scroll sideways at 320 px (WCAG 1.4.10). One browser context per person, in
+    `locale` when given, every page visited once; `each(page)` checks more on each page."""
     contexts = {}
     found: dict[str, list[str]] = {}
     wide: list[str] = []
     try:
-        for page_type in PAGE_TYPES:
+        for page_type in page_types:
             if page_type.who not in contexts:
-                contexts[page_type.who] = context = browser.new_context(viewport=DESKTOP)
+                options = {"locale": locale} if locale else {}
+                contexts[page_type.who] = context = browser.new_context(viewport=DESKTOP, **options)
                 if page_type.who != "anonymous":
                     sign_in(context, getattr(site, page_type.who))
             page = contexts[page_type.who].new_page()
-            open_page(page, live_server.url, site, page_type)
+            open_page(page, base, site, page_type)
+            if each is not None:
+                each(page)
             for name, size in (("1280", DESKTOP), ("320", PHONE)):
                 page.set_viewport_size(size)
                 if problems := violations(page):
@@ -85,6 +93,16 @@ def test_every_kind_of_page_passes_axe_at_1280_and_320_pixels_and_never_scrolls_
     finally:
         for context in contexts.values():
             context.close()
+    return found, wide
+
+
+def test_every_kind_of_page_passes_axe_at_1280_and_320_pixels_and_never_scrolls_sideways(
+    live_server, browser: Browser, sign_in, site: Site
+):
+    """Each kind of page (tests/page_types.py: every worksheet with its errors showing, the
+    conflict view, lists, forms with errors), audited on a laptop and at 320 px (a phone, or
+    400% zoom), where nothing may make the page scroll sideways (WCAG 1.4.10)."""
+    found, wide = audit(browser, live_server.url, sign_in, site, PAGE_TYPES)
     assert not found, "\n".join(f"{where}: {p}" for where, ps in found.items() for p in ps)
     assert not wide, wide
 

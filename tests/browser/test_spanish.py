@@ -9,12 +9,8 @@ from playwright.sync_api import Browser, expect
 from collaborations.language import language_of
 from collaborations.models import Profile
 from tests.browser.test_accessibility import (  # the same pages, people and audit
-    DESKTOP,
-    PHONE,
-    SCROLLS_SIDEWAYS,
-    open_page,
+    audit,
     site,  # noqa: F401
-    violations,
 )
 from tests.factories import PASSWORD, make_user
 from tests.page_types import PAGE_TYPES
@@ -65,31 +61,15 @@ def test_spanish_pages_pass_axe_at_1280_and_320_pixels_and_never_scroll_sideways
 ):
     for person in (site.facilitator, site.viewer, site.invitee):
         Profile.objects.update_or_create(user=person, defaults={"language": "es"})
-    contexts = {}
-    found: dict[str, list[str]] = {}
-    wide: list[str] = []
-    try:
-        for page_type in [p for p in PAGE_TYPES if p.name in SPANISH]:
-            if page_type.who not in contexts:
-                contexts[page_type.who] = context = browser.new_context(
-                    viewport=DESKTOP, locale="es-US"
-                )
-                if page_type.who != "anonymous":
-                    sign_in(context, getattr(site, page_type.who))
-            page = contexts[page_type.who].new_page()
-            open_page(page, live_server.url, site, page_type)
-            expect(page.locator("html")).to_have_attribute("lang", "es")
-            for name, size in (("1280", DESKTOP), ("320", PHONE)):
-                page.set_viewport_size(size)
-                if problems := violations(page):
-                    found[f"{page_type.name} at {name} px"] = problems
-            if page.evaluate(SCROLLS_SIDEWAYS):
-                width = page.evaluate("document.documentElement.scrollWidth")
-                wide.append(f"{page_type.name}: {width} px wide at 320 px")
-            page.close()
-    finally:
-        for context in contexts.values():
-            context.close()
+    found, wide = audit(
+        browser,
+        live_server.url,
+        sign_in,
+        site,
+        [p for p in PAGE_TYPES if p.name in SPANISH],
+        locale="es-US",
+        each=lambda page: expect(page.locator("html")).to_have_attribute("lang", "es"),
+    )
     assert len({p.name for p in PAGE_TYPES} & SPANISH) == len(SPANISH)
     assert not found, "\n".join(f"{where}: {p}" for where, ps in found.items() for p in ps)
     assert not wide, wide
