@@ -117,7 +117,21 @@ def _option(value: str, label: str, selected: bool) -> str:
     return f'\n  <option value="{escape(value)}"{mark}>{escape(label)}</option>\n'
 
 
-def _plain_select(bound: BoundField, attrs: dict) -> str | None:
+# Labels already translated while one table is written: id → (the label, its text).
+Texts = dict[int, tuple[object, str]]
+
+
+def _text(label: object, texts: Texts) -> str:
+    """`label` as text in the active language, translated once per table: every row's select
+    offers the same (lazily translated) choices. `texts` holds each label it has seen, so
+    no id it is keyed by can pass to another object while it is in use."""
+    key = id(label)
+    if key not in texts:
+        texts[key] = (label, str(label))
+    return texts[key][1]
+
+
+def _plain_select(bound: BoundField, attrs: dict, texts: Texts) -> str | None:
     """A single-choice select without option groups, written straight from the field's
     choices (what Select.optgroups would give, without an option dictionary each); None
     for anything else."""
@@ -134,12 +148,12 @@ def _plain_select(bound: BoundField, attrs: dict) -> str | None:
         text = "" if value is None else str(value)
         selected = not found and text in chosen
         found = found or selected
-        parts.append(_option(text, str(label), selected))
+        parts.append(_option(text, _text(label, texts), selected))
     parts.append("\n</select>")
     return "".join(parts)
 
 
-def _plain_checkboxes(bound: BoundField, attrs: dict) -> str | None:
+def _plain_checkboxes(bound: BoundField, attrs: dict, texts: Texts) -> str | None:
     """A list of checkboxes without option groups, written straight from the field's
     choices (the markup of Django's checkbox_select template); None for anything else."""
     widget = bound.field.widget
@@ -168,14 +182,18 @@ def _plain_checkboxes(bound: BoundField, attrs: dict) -> str | None:
             + (f' for="{option_id}"' if ident else "")
             + f'><input type="checkbox" name="{name}" value="{escape(text)}"{shared}{checked}'
             + (f' id="{option_id}"' if ident else "")
-            + f">\n {escape(str(label))}</label>\n\n</div>"
+            + f">\n {escape(_text(label, texts))}</label>\n\n</div>"
         )
     parts.append("\n</div>")
     return "".join(parts)
 
 
-def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
-    """The field's widget, described by `described_by` (ids) and by its errors if any."""
+def render_field(
+    bound: BoundField, described_by: list[str], texts: Texts | None = None
+) -> SafeString:
+    """The field's widget, described by `described_by` (ids) and by its errors if any;
+    `texts` keeps choices' translations across the rows of one table."""
+    texts = {} if texts is None else texts
     widget = bound.field.widget
     attrs = bound.build_widget_attrs({}, widget)
     attrs.pop("aria-describedby", None)
@@ -184,7 +202,8 @@ def render_field(bound: BoundField, described_by: list[str]) -> SafeString:
         attrs["aria-describedby"] = " ".join(ids)
     if "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
-    if (plain := _plain_select(bound, attrs) or _plain_checkboxes(bound, attrs)) is not None:
+    plain = _plain_select(bound, attrs, texts) or _plain_checkboxes(bound, attrs, texts)
+    if plain is not None:
         return mark_safe(plain)
     return widget_html(widget, widget.get_context(bound.html_name, bound.value(), attrs))
 
@@ -203,11 +222,20 @@ def help_id(prefix: str, column: str) -> str:
     return f"{prefix}-{column}-help"
 
 
-def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> SafeString:
+def row_html(
+    form: forms.Form,
+    number: int | str,
+    helped: dict[str, str],
+    texts: Texts | None = None,
+) -> SafeString:
     """One table row: a cell per column (label for screen readers, widget, errors), then
-    the row's position and its remove box. `helped` maps column names to their help's id."""
+    the row's position and its remove box. `helped` maps column names to their help's id;
+    `texts`, shared by the rows of one table, keeps labels' translations."""
+    texts = {} if texts is None else texts
     cells = []
-    hidden = "".join(render_field(b, []) for b in form.hidden_fields())
+    hidden = "".join(render_field(b, [], texts) for b in form.hidden_fields())
+    # The row's number, read after each column's name by screen readers.
+    of_row = _(", row %(number)s") % {"number": number}
     for bound in form.visible_fields():
         if bound.name in ("ORDER", "DELETE"):
             continue
@@ -215,11 +243,9 @@ def row_html(form: forms.Form, number: int | str, helped: dict[str, str]) -> Saf
         # The column's name, read with the row's number; shown above the field when a row
         # is a stacked card on a narrow screen (static/css/app.css).
         label = format_html(
-            '{}<span class="visually-hidden">{}</span>',
-            bound.label,
-            _(", row %(number)s") % {"number": number},
+            '{}<span class="visually-hidden">{}</span>', _text(bound.label, texts), of_row
         )
-        field = render_field(bound, described)
+        field = render_field(bound, described, texts)
         if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
             # A group of checkboxes is named by a legend, not by a label pointing at its box.
             cell = format_html(

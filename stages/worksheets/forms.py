@@ -119,8 +119,10 @@ class BaseTableFormSet(forms.BaseFormSet):
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""
-        helped = self.help_ids()
-        return [cells.row_html(form, n, helped) for n, form in enumerate(self.forms, start=1)]
+        helped, texts = self.help_ids(), {}
+        return [
+            cells.row_html(form, n, helped, texts) for n, form in enumerate(self.forms, start=1)
+        ]
 
     def rendered_empty_row(self) -> SafeString:
         """The blank row the page's script copies to add a row."""
