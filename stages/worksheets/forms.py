@@ -119,14 +119,12 @@ class BaseTableFormSet(forms.BaseFormSet):
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""
-        helped, texts = self.help_ids(), {}
-        return [
-            cells.row_html(form, n, helped, texts) for n, form in enumerate(self.forms, start=1)
-        ]
+        rows = cells.Rows(self.help_ids())
+        return [rows.row(form, n) for n, form in enumerate(self.forms, start=1)]
 
     def rendered_empty_row(self) -> SafeString:
         """The blank row the page's script copies to add a row."""
-        return cells.row_html(self.empty_form, "__number__", self.help_ids())
+        return cells.Rows(self.help_ids()).row(self.empty_form, "__number__")
 
     def rows(self) -> list[dict[str, Any]]:
         forms_in_order = self.ordered_forms if self.can_order else self.forms

@@ -12,7 +12,7 @@ from django.test.html import parse_html
 from django.urls import reverse
 
 from collaborations.models import Partner, Sector
-from stages.worksheets.cells import render_field, widget_html
+from stages.worksheets.cells import Rows, render_field, widget_html
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.forms import RowForm
 from stages.worksheets.schema import Field, Kind, Table
@@ -82,6 +82,18 @@ def test_fields_are_what_django_renders_for_them(form):
             ids.append(f"{bound.auto_id}_error")
         expected = bound.as_widget(attrs={"aria-describedby": " ".join(ids)})
         assert parse_html(render_field(bound, ["x-help"])) == parse_html(expected), bound.name
+
+
+@pytest.mark.parametrize("form", list(_forms()), ids=["blank", "initial", "valid", "invalid"])
+def test_a_tables_rows_write_each_field_as_render_field_does(form):
+    """The rows of a table share what their columns have in common; each field still comes
+    out as `render_field` makes it, described by its column's help."""
+    rows = Rows({"text": "things-text-help", "partners": "things-partners-help"})
+    for bound in form:
+        described = [rows.helped[bound.name]] if bound.name in rows.helped else []
+        expected = parse_html(render_field(bound, described))
+        assert parse_html(rows.cell(bound)) == expected, bound.name
+        assert parse_html(rows.cell(bound)) == expected, f"{bound.name}, second row"
 
 
 def test_errors_are_announced_through_the_field():
