@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from django_htmx.http import reswap, retarget
 
 from collaborations import access
-from collaborations.models import Membership, Partner, Sector
+from collaborations.models import Collaboration, Membership, Partner, Sector
 from collaborations.text import TOO_LONG
 from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
@@ -73,7 +73,7 @@ def _worksheet_context(
     return dict(
         # Worksheet tables get the window's whole width (up to a limit), not the text column.
         page_container="container-fluid page-wide",
-        links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
+        links=_links(forms.definition, sheet.answers, partners, collaboration),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -106,11 +106,14 @@ def _sign_off_form(
     )
 
 
-def _links(definition: Definition, answers: dict, partners: list[Partner], currency: str) -> dict:
-    """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
-    that have measurements."""
+def _links(
+    definition: Definition, answers: dict, partners: list[Partner], collaboration: Collaboration
+) -> dict:
+    """Saved rows that lead elsewhere, with the address each leads to: stakeholders that can
+    become partners, indicators that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
+    currency, place = collaboration.currency, [collaboration.pk, definition.tool]
     sums = [
         (table, totals(table, answers.get(table.name) or [], partners, currency))
         for table in definition.tables
@@ -121,11 +124,13 @@ def _links(definition: Definition, answers: dict, partners: list[Partner], curre
             if table.becomes_partner:
                 name = row.get(table.becomes_partner[0]) or ""
                 if name:
-                    partner_rows.append(
-                        (table.name, row["id"], name, name.lower() in partner_names)
+                    to_partner = reverse(
+                        "stages:worksheet-row-to-partner", args=[*place, table.name, row["id"]]
                     )
+                    partner_rows.append((name, name.lower() in partner_names, to_partner))
             if table.measured and row.get(table.measured[0]):
-                indicators.append((table.name, row["id"], row[table.measured[0]]))
+                page = reverse("stages:indicator", args=[*place, table.name, row["id"]])
+                indicators.append((row[table.measured[0]], page))
     return {
         "partner_rows": partner_rows,
         "indicators": indicators,
