@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.functional import cached_property
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -124,6 +124,10 @@ class BaseTableFormSet(forms.BaseFormSet):
     def _rows(self) -> cells.Rows:
         """Writes this table's rows, its blank row included."""
         return cells.Rows(self.help_ids())
+
+    def rendered_management_form(self) -> SafeString:
+        """The formset's hidden counts, as `{{ formset.management_form }}` writes them."""
+        return mark_safe("".join(self._rows.cell(bound) for bound in self.management_form))
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""

@@ -14,7 +14,7 @@ from django.urls import reverse
 from collaborations.models import Partner, Sector
 from stages.worksheets.cells import Rows, render_field, widget_html
 from stages.worksheets.declarations import definition_for
-from stages.worksheets.forms import RowForm
+from stages.worksheets.forms import RowForm, table_formset
 from stages.worksheets.schema import Field, Kind, Table
 from tests.stages.worksheet_data import form_post
 
@@ -169,3 +169,10 @@ def test_column_help_describes_every_cell_of_its_column(cast, slug):
             if column.help:
                 # Once for the saved row, once for the blank one.
                 assert parser.described.count(f"{table.name}-{column.name}-help") == 2
+
+
+def test_a_tables_hidden_counts_are_what_django_writes():
+    formset = table_formset(TABLE, PARTNERS, [{"id": "row-1", "text": "x"}])
+    assert parse_html(formset.rendered_management_form()) == parse_html(
+        str(formset.management_form)
+    )
