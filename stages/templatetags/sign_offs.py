@@ -1,0 +1,31 @@
+"""`{{ sign_off|recorded_by }}`: who recorded a partner's position and when."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from collaborations.templatetags.people import person
+
+register = template.Library()
+
+
+@register.filter
+def recorded_by(sign_off) -> SafeString:
+    """ "Luis Ortega, 3 May 2026", or "recorded by Dana Whitfield for Harbor Logistics Group,
+    3 May 2026" when a facilitator recorded it on the organization's behalf. Written in
+    Python: a page lists a position for every partner organization."""
+    when = date_format(timezone.localtime(sign_off.updated_at), "DATE_FORMAT")
+    who = escape(person(sign_off.user))
+    if sign_off.on_behalf:
+        text = _("recorded by %(who)s for %(partner)s, %(when)s") % {
+            "who": who,
+            "partner": escape(sign_off.partner.name),
+            "when": escape(when),
+        }
+        return mark_safe(text)
+    return mark_safe(f"{who}, {escape(when)}")
