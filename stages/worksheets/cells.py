@@ -239,6 +239,8 @@ class Rows:
         self.helped = helped
         self.texts: Texts = {}
         self._columns: dict[str, tuple] = {}
+        # A select's options with the first chosen one marked, by column and its position.
+        self._options: dict[tuple[str, int], str] = {}
 
     def _column(self, bound: BoundField) -> tuple:
         """(label, widget kind, the widget's fixed attributes as markup, options) of the
@@ -256,10 +258,13 @@ class Rows:
                 choices = list(bound.field.choices)
                 if any(isinstance(label, list | tuple) for _value, label in choices):
                     kind = ""
-                options = [
-                    ("" if value is None else str(value), _esc(_text(label, self.texts)))
-                    for value, label in choices
-                ]
+                listed, first = [], {}
+                for index, (value, label) in enumerate(choices):
+                    text = "" if value is None else str(value)
+                    listed.append((text, _esc(text), _esc(_text(label, self.texts))))
+                    # Where each value first appears (a value may be offered twice).
+                    first.setdefault(text, index)
+                options = (listed, first)
             described = [self.helped[name]] if name in self.helped else []
             if described:
                 fixed["aria-describedby"] = " ".join(described)
@@ -294,24 +299,25 @@ class Rows:
         name = _esc(bound.html_name)
         value = widget.format_value(bound.value())
         if kind == "select":
-            chosen = set(value)
-            parts = [f'<select name="{name}"{shared} id="{ident}">']
-            found = False
-            for text, label in options:
-                selected = not found and text in chosen
-                found = found or selected
-                mark = " selected" if selected else ""
-                parts.append(f'\n  <option value="{_esc(text)}"{mark}>{label}</option>\n')
-            parts.append("\n</select>")
-            return "".join(parts)
+            # Only the first option holding a chosen value is selected, as Django does.
+            listed, first = options
+            found = [first[text] for text in value if text in first]
+            key = (bound.name, min(found, default=-1))
+            if key not in self._options:
+                self._options[key] = "".join(
+                    f'\n  <option value="{value}"{" selected" if index == key[1] else ""}>'
+                    f"{label}</option>\n"
+                    for index, (_text, value, label) in enumerate(listed)
+                )
+            return f'<select name="{name}"{shared} id="{ident}">{self._options[key]}\n</select>'
         if kind == "checkboxes":
             chosen = set(value)
             parts = [f'<div id="{ident}"', f' class="{_esc(css)}"' if css else "", ">"]
-            for index, (text, label) in enumerate(options):
+            for index, (text, shown, label) in enumerate(options[0]):
                 checked = " checked" if text in chosen else ""
                 parts.append(
                     f'<div>\n    <label for="{ident}_{index}"><input type="checkbox" '
-                    f'name="{name}" value="{_esc(text)}"{shared}{checked} '
+                    f'name="{name}" value="{shown}"{shared}{checked} '
                     f'id="{ident}_{index}">\n {label}</label>\n\n</div>'
                 )
             parts.append("\n</div>")
