@@ -29,3 +29,27 @@ def recorded_by(sign_off) -> SafeString:
         }
         return mark_safe(text)
     return mark_safe(f"{who}, {escape(when)}")
+
+
+@register.filter
+def sign_off_rows(rows) -> SafeString:
+    """The rows of the table of positions, one per partner organization: its name, its
+    position, the note and who recorded it ("Not yet" without one). Written in Python: a
+    collaboration has dozens of partners."""
+    not_yet = escape(_("Not yet"))
+    lines = []
+    for partner, sign_off in rows:
+        if sign_off is None:
+            position, note, by = f'<span class="text-body-secondary">{not_yet}</span>', "", ""
+        else:
+            position = (
+                f'<span class="position position-{escape(sign_off.position)}">'
+                f"{escape(sign_off.get_position_display())}</span>"
+            )
+            note, by = escape(sign_off.note), recorded_by(sign_off)
+        lines.append(
+            f'<tr><th scope="row" class="fw-normal">{escape(partner.name)}</th>'
+            f'<td>{position}</td><td class="small text-prewrap">{note}</td>'
+            f'<td class="small">{by}</td></tr>'
+        )
+    return mark_safe("".join(lines))
