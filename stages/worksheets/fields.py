@@ -15,7 +15,7 @@ from django.forms.boundfield import BoundField
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from stages.worksheets.cells import _attrs, _esc, widget_html
+from stages.worksheets.cells import _attrs, _esc, _plain_select, widget_html
 
 
 def _classes(widget: forms.Widget, extra: str) -> str:
@@ -59,6 +59,10 @@ def _widget(bound: BoundField, css: str) -> str:
     attrs = bound.build_widget_attrs({"class": css}, widget)
     if bound.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", bound.auto_id)
+    # A select straight from its choices: an organization picker lists every partner.
+    plain = _plain_select(bound, attrs, {})
+    if plain is not None:
+        return plain
     return widget_html(widget, widget.get_context(bound.html_name, bound.value(), attrs))
 
 
