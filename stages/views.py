@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -161,10 +162,10 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(
-        sheet.revisions.filter(folded=False)
-        .select_related("user")
-        .prefetch_related("merged_with")[: limit + 1]
+    revisions = list(sheet.revisions.filter(folded=False).select_related("user")[: limit + 1])
+    # Only merges name whom they merged with: no query when none is shown.
+    prefetch_related_objects(
+        [r for r in revisions[:limit] if r.kind == RevisionKind.MERGED], "merged_with"
     )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
     for index, newer in enumerate(revisions):
