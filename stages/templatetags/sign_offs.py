@@ -15,11 +15,16 @@ register = template.Library()
 
 
 @register.filter
-def recorded_by(sign_off) -> SafeString:
+def recorded_by(sign_off, days: dict | None = None) -> SafeString:
     """ "Luis Ortega, 3 May 2026", or "recorded by Dana Whitfield for Harbor Logistics Group,
     3 May 2026" when a facilitator recorded it on the organization's behalf. Written in
-    Python: a page lists a position for every partner organization."""
-    when = date_format(timezone.localtime(sign_off.updated_at), "DATE_FORMAT")
+    Python: a page lists a position for every partner organization; `days` keeps each day
+    as written once for all of them."""
+    day = timezone.localdate(sign_off.updated_at)
+    days = {} if days is None else days
+    if day not in days:
+        days[day] = date_format(day, "DATE_FORMAT")
+    when = days[day]
     who = escape(person(sign_off.user))
     if sign_off.on_behalf:
         text = _("recorded by %(who)s for %(partner)s, %(when)s") % {
@@ -37,7 +42,7 @@ def sign_off_rows(rows) -> SafeString:
     position, the note and who recorded it ("Not yet" without one). Written in Python: a
     collaboration has dozens of partners."""
     not_yet = escape(_("Not yet"))
-    lines = []
+    lines, days = [], {}
     for partner, sign_off in rows:
         if sign_off is None:
             position, note, by = f'<span class="text-body-secondary">{not_yet}</span>', "", ""
@@ -46,7 +51,7 @@ def sign_off_rows(rows) -> SafeString:
                 f'<span class="position position-{escape(sign_off.position)}">'
                 f"{escape(sign_off.get_position_display())}</span>"
             )
-            note, by = escape(sign_off.note), recorded_by(sign_off)
+            note, by = escape(sign_off.note), recorded_by(sign_off, days)
         lines.append(
             f'<tr><th scope="row" class="fw-normal">{escape(partner.name)}</th>'
             f'<td>{position}</td><td class="small text-prewrap">{note}</td>'
