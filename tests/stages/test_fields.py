@@ -9,7 +9,7 @@ from django import forms
 from django.test.html import parse_html
 
 from collaborations.models import Partner, Sector
-from stages.forms import CommentForm, SignOffForm
+from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.worksheets.fields import field_block, form_blocks
 from stages.worksheets.kinds import form_field
 from tests.stages.test_cells import COLUMNS
@@ -73,8 +73,17 @@ def _sign_off(data=None) -> SignOffForm:
         lambda: _sign_off({"sign-off-partner": "5", "sign-off-position": "disagree"}),
         lambda: CommentForm(prefix="comment"),
         lambda: CommentForm({"comment-body": "x" * 5000}, prefix="comment"),
+        lambda: MeasurementForm(),
+        lambda: MeasurementForm({"date": "2999-01-01", "value": "many", "note": "<b>n</b>"}),
     ],
-    ids=["sign-off", "sign-off refused", "comment", "comment refused"],
+    ids=[
+        "sign-off",
+        "sign-off refused",
+        "comment",
+        "comment refused",
+        "measurement",
+        "measurement refused",
+    ],
 )
 def test_whole_forms_are_written_as_crispy_writes_them(make):
     mine, theirs = make(), make()
