@@ -50,12 +50,13 @@ def _worksheet_context(
     collaboration = membership.collaboration
     sign_offs = {}
     if forms.definition.sign_off:
-        sign_offs = {
-            s.partner_id: s
-            for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-                "user", "partner"
-            )
-        }
+        by_pk = {p.pk: p for p in partners}
+        records = SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
+            "user"
+        )
+        for record in records:
+            record.partner = by_pk.get(record.partner_id) or record.partner  # loaded above
+            sign_offs[record.partner_id] = record
     own = sign_offs.get(membership.partner_id)
     if "sign_off_form" not in extra:
         extra["sign_off_form"] = _sign_off_form(
