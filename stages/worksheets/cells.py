@@ -229,6 +229,27 @@ def help_id(prefix: str, column: str) -> str:
     return f"{prefix}-{column}-help"
 
 
+class _Unbound:
+    """What a cell reads of a field in a row that is not bound to posted data (its name, id
+    and value, as its BoundField would say them), without building a BoundField per cell."""
+
+    __slots__ = ("auto_id", "field", "form", "html_name", "name")
+    errors = ()
+
+    def __init__(self, form: forms.Form, name: str, field: forms.Field) -> None:
+        self.form, self.name, self.field = form, name, field
+        self.html_name = form.add_prefix(name)
+        auto_id = form.auto_id
+        if auto_id and "%s" in str(auto_id):
+            self.auto_id = auto_id % self.html_name
+        else:
+            self.auto_id = self.html_name if auto_id else ""
+
+    def value(self):
+        value = self.form.initial.get(self.name, self.field.initial)
+        return self.field.prepare_value(value() if callable(value) else value)
+
+
 class Rows:
     """Writes the rows of one table. What every row shares is worked out once: each column's
     label, its widget's fixed attributes and its choices (the rows of a formset share their
@@ -242,11 +263,12 @@ class Rows:
         # A select's options with the first chosen one marked, by column and its position.
         self._options: dict[tuple[str, int], str] = {}
 
-    def _column(self, bound: BoundField) -> tuple:
+    def _column(self, bound: BoundField | _Unbound) -> tuple:
         """(label, widget kind, the widget's fixed attributes as markup, options) of the
         column `bound` belongs to."""
         name = bound.name
         if name not in self._columns:
+            bound = bound.form[name]
             widget = bound.field.widget
             attrs = bound.build_widget_attrs({}, widget)
             for varying in ("aria-describedby", "aria-invalid", "id"):
@@ -273,12 +295,13 @@ class Rows:
             self._columns[name] = (label, kind, shared, fixed.get("class"), options, described)
         return self._columns[name]
 
-    def cell(self, bound: BoundField, of_row: str = "") -> str:
+    def cell(self, bound: BoundField | _Unbound, of_row: str = "") -> str:
         """The cell's label and field, with its errors; only the field for a hidden one
         (`of_row` empty)."""
         label, kind, shared, css, options, described = self._column(bound)
         ident = bound.auto_id
         if not kind or not ident or (bound.form.is_bound and bound.errors):
+            bound = bound.form[bound.name]
             field = render_field(bound, described, self.texts)
             errors = _errors(bound) if of_row else ""
         else:
@@ -332,11 +355,15 @@ class Rows:
         """One table row: a cell per column (label for screen readers, widget, errors), then
         the row's position and its remove box."""
         cells = []
-        hidden = "".join(self.cell(b) for b in form.hidden_fields())
+        if form.is_bound:
+            fields = list(form)
+        else:
+            fields = [_Unbound(form, name, field) for name, field in form.fields.items()]
+        hidden = "".join(self.cell(b) for b in fields if b.field.widget.is_hidden)
         # The row's number, read after each column's name by screen readers.
         of_row = _esc(_(", row %(number)s") % {"number": number})
-        for bound in form.visible_fields():
-            if bound.name in ("ORDER", "DELETE"):
+        for bound in fields:
+            if bound.field.widget.is_hidden or bound.name in ("ORDER", "DELETE"):
                 continue
             # The column's name, read with the row's number; shown above the field when a
             # row is a stacked card on a narrow screen (static/css/app.css).

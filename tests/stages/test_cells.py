@@ -12,7 +12,7 @@ from django.test.html import parse_html
 from django.urls import reverse
 
 from collaborations.models import Partner, Sector
-from stages.worksheets.cells import Rows, render_field, widget_html
+from stages.worksheets.cells import Rows, _Unbound, render_field, widget_html
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.forms import RowForm, table_formset
 from stages.worksheets.schema import Field, Kind, Table
@@ -51,7 +51,14 @@ INVALID = {**VALID, "t-scale": "9", "t-number": "many", "t-day": "31/02/2026"}
 def _forms():
     yield RowForm(table=TABLE, partners=PARTNERS, prefix="t")  # blank
     yield RowForm(
-        initial={"text": "Saved", "partner": 3, "partners": [5], "day": "2026-01-02"},
+        initial={
+            "text": "Saved",
+            "partner": 3,
+            "partners": [5],
+            "day": "2026-01-02",
+            "number": 12.0,
+            "money": 1500.0,
+        },
         table=TABLE,
         partners=PARTNERS,
         prefix="t",
@@ -94,6 +101,17 @@ def test_a_tables_rows_write_each_field_as_render_field_does():
             described = [rows.helped[bound.name]] if bound.name in rows.helped else []
             expected = parse_html(render_field(bound, described))
             assert parse_html(rows.cell(bound)) == expected, bound.name
+
+
+def test_a_row_not_bound_to_data_reads_its_fields_as_their_bound_fields_do():
+    """Rows shown from saved answers skip building a BoundField per cell; every cell comes
+    out the same (name, id, value)."""
+    rows = Rows({"text": "things-text-help"})
+    for form in list(_forms())[:2]:
+        assert not form.is_bound
+        for name, field in form.fields.items():
+            quick = parse_html(rows.cell(_Unbound(form, name, field)))
+            assert quick == parse_html(rows.cell(form[name])), name
 
 
 def test_errors_are_announced_through_the_field():
