@@ -4,10 +4,14 @@ A table of 50 rows with a partner picker in each is thousands of widget and opti
 templates when every cell goes through Django's form renderer; here each widget is written
 from the same context Django's templates receive (`Widget.get_context`), so the markup is
 the same, attribute for attribute (tests/stages/test_cells.py compares them), at a fraction
-of the cost. Labels, errors and help stay tied to their field: every error has an id the
-field's `aria-describedby` names, and so has the column's help in the table header; a group
-of checkboxes is a fieldset named by its legend. Each cell's label is visually hidden beside
-a wide table and shown above its field when a row becomes a card on a phone.
+of the cost. `Rows` writes a table's rows: what every row shares (each column's label, its
+widget's fixed attributes, a select's options) is worked out once per table, and a row shown
+from saved answers reads its values without a BoundField per cell; a cell with an error goes
+through `render_field`. Labels, errors and help stay tied to their field: every error has
+an id the field's `aria-describedby` names, and so has the column's help in the table
+header; a group of checkboxes is a fieldset named by its legend. Each cell's label is
+visually hidden beside a wide table and shown above its field when a row becomes a card on
+a phone.
 """
 
 from __future__ import annotations
