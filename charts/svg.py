@@ -3,9 +3,8 @@
 A chart is data plus geometry: `BarChart` (horizontal bars, stacked when there are several
 series, with an optional marker such as a target) and `ScatterChart` (points on a 1-5 by 1-5
 grid). Each carries a title, a one-sentence description and the numbers as a table, which
-`charts/templates/charts/_chart.html` renders beside the picture for screen readers and for
-anyone who wants the figures. Colours are SVG attributes, never inline styles (the CSP forbids
-them).
+`charts.markup` draws beside the picture for screen readers and for anyone who wants the
+figures. Colours are SVG attributes, never inline styles (the CSP forbids them).
 
 The builders at the end turn collaboration data into charts; other apps build their own charts
 from `BarChart` and `Series`.
