@@ -5,14 +5,14 @@ title and desc), a legend when there are several series, and the same numbers as
 
 The markup is built here, once per chart, rather than by a template looping over every bar,
 tick and cell: a dashboard draws a dozen charts of up to twenty bars, and a template's loops
-cost far more than the strings they produce. Every text is escaped as a template would
-(`conditional_escape`); numbers are formatted here. Templates draw a chart with
+cost far more than the strings they produce. Every text of the chart is escaped as a template
+would (`conditional_escape`); the site's own translated words are written as `{% translate %}`
+writes them; numbers are formatted here. Templates draw a chart with
 `{% include "charts/_chart.html" with chart=… %}` or `{% load charts %}{% chart chart %}`.
 """
 
 from __future__ import annotations
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -27,6 +27,7 @@ from charts.svg import (
     BarChart,
     ScatterChart,
 )
+from collaborations.markup import text as escape
 
 INK = "#1f252b"  # labels and markers
 TICK_INK = "#3d4650"  # scale values
@@ -38,18 +39,18 @@ POINT = "#1f5f99"
 
 
 def chart_html(chart: BarChart | ScatterChart, open_numbers: bool = False) -> SafeString:
-    key = conditional_escape(chart.key)
-    title = conditional_escape(chart.title)
-    description = conditional_escape(chart.description)
+    key = escape(chart.key)
+    title = escape(chart.title)
+    description = escape(chart.description)
     parts = [
-        f'<figure class="chart chart--{conditional_escape(chart.kind)}" id="chart-{key}">',
+        f'<figure class="chart chart--{escape(chart.kind)}" id="chart-{key}">',
         f'<figcaption class="chart__title" id="chart-{key}-caption">{title}</figcaption>',
         f'<p class="chart__description small text-body-secondary" id="chart-{key}-desc">'
         f"{description}</p>",
     ]
     empty = chart.is_empty
     if empty:
-        parts.append(f'<p class="chart__empty">{conditional_escape(chart.empty)}</p>')
+        parts.append(f'<p class="chart__empty">{escape(chart.empty)}</p>')
     else:
         # The picture's accessible name and description are the figure's caption and text.
         labelled = (
@@ -67,7 +68,6 @@ def chart_html(chart: BarChart | ScatterChart, open_numbers: bool = False) -> Sa
 
 
 def _bar_picture(chart: BarChart, labelled: str, parts: list[str]) -> None:
-    escape = conditional_escape
     axis_y = chart.axis_y
     parts.append(f'<svg class="chart__picture" viewBox="0 0 {WIDTH} {chart.height}" {labelled}')
     for x, label in chart.ticks:
@@ -117,7 +117,6 @@ def _bar_picture(chart: BarChart, labelled: str, parts: list[str]) -> None:
 
 
 def _scatter_picture(chart: ScatterChart, labelled: str, parts: list[str]) -> None:
-    escape = conditional_escape
     bottom, centre = chart.bottom, chart.centre
     right, middle = GRID_LEFT + GRID_SIZE, GRID_TOP + GRID_SIZE // 2
     parts.append(
@@ -173,7 +172,6 @@ def _numbers(
     chart: BarChart | ScatterChart, title: str, open_numbers: bool, parts: list[str]
 ) -> None:
     """The chart's numbers as a table, folded unless `open_numbers`."""
-    escape = conditional_escape
     region = gettext("%(title)s: the numbers") % {"title": title}
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.headings)
     body = "".join(
@@ -184,7 +182,7 @@ def _numbers(
     )
     parts.append(
         f'<details class="chart__numbers small"{" open" if open_numbers else ""}>'
-        f"<summary>{escape(gettext('The numbers'))}</summary>"
+        f"<summary>{gettext('The numbers')}</summary>"
         f'<div class="table-responsive" tabindex="0" role="region" aria-label="{region}">'
         f'<table class="table table-sm mb-0"><caption class="visually-hidden">{title}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
