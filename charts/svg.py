@@ -67,8 +67,14 @@ def _number_style(language: str | None) -> tuple[str, int, str]:
 
 def _number(value: float | Decimal | int, decimals: int = 0) -> str:
     """The value rounded half up to `decimals` places, in the reader's number format."""
+    return _formatted(value, decimals, get_language())
+
+
+# Charts repeat their numbers (every target at 100%, many zeros): each is formatted once.
+@lru_cache(maxsize=1024)
+def _formatted(value: float | Decimal | int, decimals: int, language: str | None) -> str:
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    mark, grouping, separator = _number_style(get_language())
+    mark, grouping, separator = _number_style(language)
     return numberformat.format(
         rounded,
         mark,
