@@ -23,13 +23,19 @@ from collaborations.markup import text as escape
 from collaborations.templatetags.people import person
 from collaborations.templatetags.times import ago
 from dashboards.overview import Due, FollowThrough, Overview, WorksheetLinks
-from stages.models import Tool, WorksheetRevision
+from stages.models import RevisionKind, Tool, Worksheet, WorksheetRevision, WorksheetStatus
 
 MUTED = '<span class="small text-body-secondary">'
 
 
 def _lines(items: Iterable[str]) -> SafeString:
     return mark_safe("\n".join(items))
+
+
+def _labels(choices: list[tuple[str, str]]) -> dict[str, str]:
+    """Each choice's label in the reader's language, translated once for a whole list:
+    `get_status_display()` translates every choice of its field for each row."""
+    return {value: str(label) for value, label in choices}
 
 
 def _to_worksheet(links: WorksheetLinks, tool: Tool, label: str) -> str:
@@ -90,43 +96,49 @@ def due_rows(overview: Overview) -> SafeString:
     return _lines(_due_row(item, links) for item in overview.due)
 
 
-def _tool_row(tool: Tool, worksheet, links: WorksheetLinks) -> str:
+def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses: dict) -> str:
     if worksheet.updated_at:
         when = date_format(template_localtime(worksheet.updated_at), "DATETIME_FORMAT")
         changed = f"{escape(when)} · {escape(person(worksheet.updated_by))}"
     else:
         changed = "—"
+    status = worksheet.status
     return (
         f'<tr><td>{tool.number}</td><th scope="row" class="fw-normal">'
         f"{_to_worksheet(links, tool, escape(tool.name))}</th>"
         f"<td>{escape(tool.stage.name)}</td>"
-        f'<td><span class="badge status status-{escape(worksheet.status)}">'
-        f"{escape(worksheet.get_status_display())}</span></td>"
+        f'<td><span class="badge status status-{escape(status)}">'
+        f"{escape(statuses.get(status, status))}</span></td>"
         f'<td class="small">{changed}</td></tr>'
     )
 
 
 def tool_rows(overview: Overview) -> SafeString:
     """`<tr>`s: every tool with its stage, its worksheet's status and who changed it last."""
-    links = overview.links
-    return _lines(_tool_row(tool, worksheet, links) for tool, worksheet in overview.tools)
+    links, statuses = overview.links, _labels(WorksheetStatus.choices)
+    return _lines(_tool_row(t, sheet, links, statuses) for t, sheet in overview.tools)
 
 
-def _activity_item(revision: WorksheetRevision, links: WorksheetLinks) -> str:
+def _activity_item(
+    revision: WorksheetRevision, links: WorksheetLinks, kinds: dict, statuses: dict
+) -> str:
     tool = revision.worksheet.tool
     return (
         f"<li><strong>{escape(person(revision.user))}</strong> "
-        f"{escape(revision.get_kind_display())} "
+        f"{escape(kinds.get(revision.kind, revision.kind))} "
         f"{_to_worksheet(links, tool, escape(tool.name))} "
         f'<span class="text-body-secondary">· {escape(ago(revision.created_at))} · '
-        f"{escape(revision.get_status_display())}</span></li>"
+        f"{escape(statuses.get(revision.status, revision.status))}</span></li>"
     )
 
 
 def activity_items(overview: Overview) -> SafeString:
     """`<li>`s: the latest changes to worksheets, newest first."""
     links = overview.links
-    return _lines(_activity_item(revision, links) for revision in overview.activity)
+    kinds, statuses = _labels(RevisionKind.choices), _labels(WorksheetStatus.choices)
+    return _lines(
+        _activity_item(revision, links, kinds, statuses) for revision in overview.activity
+    )
 
 
 def _follow_through_row(record: FollowThrough, none_due: str) -> str:
