@@ -10,6 +10,8 @@ translated words are written as they are, as `{% translate %}` does. Templates i
 
 from __future__ import annotations
 
+import datetime
+
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
@@ -34,6 +36,7 @@ def indicator_table_html(
     muted = '<span class="small text-body-secondary">'
     not_measured = gettext("not measured")
     rows = []
+    dates: dict[datetime.date, str] = {}
     for indicator in indicators:
         standing = indicator.standing
         name = escape(standing.name or "—")
@@ -44,7 +47,9 @@ def indicator_table_html(
         if standing.unit:
             name += f" {muted}({escape(standing.unit)})</span>"
         if standing.latest:
-            when = date_format(standing.latest.date, "DATE_FORMAT")
+            day = standing.latest.date
+            # Indicators are mostly measured on the same days: each day is written once.
+            when = dates.get(day) or dates.setdefault(day, date_format(day, "DATE_FORMAT"))
             latest = f"{escape(standing.latest_value)}<br>{muted}{escape(when)}</span>"
         else:
             latest = not_measured
