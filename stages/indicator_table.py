@@ -11,6 +11,7 @@ translated words are written as they are, as `{% translate %}` does. Templates i
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -22,6 +23,31 @@ from stages.indicators import Indicator
 
 TABLE_CLASS = "table table-sm align-middle"
 CAPTION_CLASS = "visually-hidden"
+
+
+# A row id as the indicator page's address takes it, and carries it unchanged.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+
+
+class IndicatorPages:
+    """Each indicator's page in one collaboration. The address up to the row is worked out
+    once per table; a row id, a slug, follows it as it is."""
+
+    def __init__(self, collaboration_id: int | None) -> None:
+        self.collaboration_id = collaboration_id
+        self.tables: dict[tuple[str, str], str] = {}
+
+    def _address(self, tool: str, table: str, row_id: str) -> str:
+        return reverse("stages:indicator", args=[self.collaboration_id, tool, table, row_id])
+
+    def of(self, indicator: Indicator) -> str:
+        tool, table, row_id = indicator.tool.slug, indicator.table.name, indicator.row_id
+        if not SLUG.fullmatch(row_id or ""):
+            return self._address(tool, table, row_id)
+        if (tool, table) not in self.tables:
+            rows = self._address(tool, table, "row").removesuffix("row/")
+            self.tables[tool, table] = rows
+        return f"{self.tables[tool, table]}{row_id}/"
 
 
 def indicator_table_html(
@@ -36,14 +62,13 @@ def indicator_table_html(
     muted = '<span class="small text-body-secondary">'
     not_measured = gettext("not measured")
     rows = []
+    pages = IndicatorPages(collaboration_id)
     dates: dict[datetime.date, str] = {}
     for indicator in indicators:
         standing = indicator.standing
         name = escape(standing.name or "—")
         if link:
-            where = [indicator.tool.slug, indicator.table.name, indicator.row_id]
-            url = reverse("stages:indicator", args=[collaboration_id, *where])
-            name = f'<a href="{escape(url)}">{name}</a>'
+            name = f'<a href="{escape(pages.of(indicator))}">{name}</a>'
         if standing.unit:
             name += f" {muted}({escape(standing.unit)})</span>"
         if standing.latest:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from stages.indicator_table import indicator_table_html
+from stages.indicator_table import IndicatorPages, indicator_table_html
 from stages.indicators import Indicator, IndicatorStanding
 from stages.models import Measurement, Tool
 from stages.worksheets.declarations import definition_for
@@ -74,3 +74,12 @@ def test_the_include_passes_classes_and_link_through(db):
     assert "<a " not in html
     default = render_to_string("stages/_indicators.html", {"indicators": [UNMEASURED]})
     assert '<table class="table table-sm align-middle indicator-standings">' in default
+
+
+def test_each_indicators_address_is_the_one_django_gives(db):
+    pages = IndicatorPages(3)
+    for row_id in ["row-1", "row-indicators-12", "i_2", "row"]:
+        indicator = _indicator(row_id, UNMEASURED.standing)
+        assert pages.of(indicator) == reverse(
+            "stages:indicator", args=[3, indicator.tool.slug, TABLE.name, row_id]
+        )
