@@ -25,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
-from stages.indicators import IndicatorStanding, Measured, indicator_standing
+from stages.indicators import Indicator, IndicatorStanding, Measured, indicator_standing
 from stages.worksheets.display import status_sums
 from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Kind, Table
@@ -352,10 +352,12 @@ def worksheet_charts(
     partners: list[Partner],
     measurements: dict[tuple[str, str], Measured],
     currency: str = "",
+    indicators: list[Indicator] | None = None,
 ) -> list[BarChart | ScatterChart]:
     """The pictures a worksheet's tables call for: stakeholders that can become partners on
     the influence-by-interest grid, a ledger with totals by sector and kind, indicators
-    against their targets."""
+    against their targets. A page that has worked out the worksheet's `indicators`
+    (`stages.indicators.indicators_of`) passes them, and their standings are drawn."""
     charts: list[BarChart | ScatterChart] = []
     for table in definition.tables:
         rows = answers.get(table.name) or []
@@ -365,13 +367,16 @@ def worksheet_charts(
         if table.totals:
             charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
-            progress = [
-                indicator_standing(
-                    table, row, measurements.get((table.name, row.get("id")), Measured())
-                )
-                for row in rows
-                if row.get(table.measured[0])
-            ]
+            if indicators is not None:
+                progress = [i.standing for i in indicators if i.table.name == table.name]
+            else:
+                progress = [
+                    indicator_standing(
+                        table, row, measurements.get((table.name, row.get("id")), Measured())
+                    )
+                    for row in rows
+                    if row.get(table.measured[0])
+                ]
             charts.extend(_indicator_charts(progress, key))
     return charts
 

@@ -172,6 +172,9 @@ class Overview:
             stage_progress_chart(self.progress),
             charts.partners_by_sector_chart(self.partners),
         ]
+        indicators: dict[int, list[Indicator]] = defaultdict(list)
+        for indicator in self.indicators:
+            indicators[indicator.tool.pk].append(indicator)
         for tool, sheet in self.tools:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
@@ -181,6 +184,7 @@ class Overview:
                     self.partners,
                     self.measurements[tool.pk],
                     self.collaboration.currency,
+                    indicators=indicators[tool.pk],
                 )
         return found
 
