@@ -172,6 +172,7 @@ def _numbers(
     chart: BarChart | ScatterChart, title: str, open_numbers: bool, parts: list[str]
 ) -> None:
     """The chart's numbers as a table, folded unless `open_numbers`."""
+    summary = gettext("The numbers")
     region = gettext("%(title)s: the numbers") % {"title": title}
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.headings)
     body = "".join(
@@ -182,7 +183,7 @@ def _numbers(
     )
     parts.append(
         f'<details class="chart__numbers small"{" open" if open_numbers else ""}>'
-        f"<summary>{gettext('The numbers')}</summary>"
+        f"<summary>{summary}</summary>"
         f'<div class="table-responsive" tabindex="0" role="region" aria-label="{region}">'
         f'<table class="table table-sm mb-0"><caption class="visually-hidden">{title}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
