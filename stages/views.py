@@ -169,7 +169,13 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
         [r for r in revisions[:limit] if r.kind == RevisionKind.MERGED], "merged_with"
     )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
+    # Each kind and status in words once, not every choice for every revision (as
+    # `get_kind_display` does).
+    kinds = {kind: str(label) for kind, label in RevisionKind.choices}
+    statuses = {status: str(label) for status, label in WorksheetStatus.choices}
     for index, newer in enumerate(revisions):
+        newer.kind_label = kinds.get(newer.kind, newer.kind)
+        newer.status_label = statuses.get(newer.status, newer.status)
         older = revisions[index + 1] if index + 1 < len(revisions) else None
         before = older.answers if older else {}
         newer.changed = [

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from collaborations.templatetags.people import person
+from stages.models import SignOff
 
 register = template.Library()
 
@@ -42,6 +43,8 @@ def sign_off_rows(rows) -> SafeString:
     position, the note and who recorded it ("Not yet" without one). Written in Python: a
     collaboration has dozens of partners."""
     not_yet = escape(_("Not yet"))
+    # Each position in words once (`get_position_display` translates every choice per call).
+    positions = {value: escape(str(label)) for value, label in SignOff.Position.choices}
     lines, days = [], {}
     for partner, sign_off in rows:
         if sign_off is None:
@@ -49,7 +52,7 @@ def sign_off_rows(rows) -> SafeString:
         else:
             position = (
                 f'<span class="position position-{escape(sign_off.position)}">'
-                f"{escape(sign_off.get_position_display())}</span>"
+                f"{positions.get(sign_off.position, escape(sign_off.position))}</span>"
             )
             note, by = escape(sign_off.note), recorded_by(sign_off, days)
         lines.append(
