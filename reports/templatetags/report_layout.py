@@ -1,11 +1,11 @@
-"""The report's long tables, row by row, written in Python.
+"""The report's worksheets and long tables, written in Python.
 
-A filled report has hundreds of table rows (worksheet tables, sign-offs, reservations). In
-template loops every cell is a dozen node renders, lookups and a translation; here each
-table's labels are translated once and each row is one string, with the markup the templates
-wrote cell by cell: the same cells, "—" where nothing was given, everything people typed
-escaped. The tables' column groups and header cells (with their scope) stay in the
-templates, where they are written once per table.
+A filled report has hundreds of answers and table rows (worksheet tables, sign-offs,
+reservations). In template loops every cell is a dozen node renders, lookups and a
+translation; here each table's labels are translated once and each row is one string, with
+the markup the templates wrote cell by cell: the same cells, header cells with their scope,
+"—" where nothing was given, everything people typed escaped. The sign-off and appendix
+tables keep their column groups and header cells in the templates, written once per table.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils import dateformat
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
 
 from collaborations.templatetags.people import person
 from stages.models import SignOff, WorksheetStatus
@@ -69,32 +70,71 @@ def _tool(entry) -> str:
 
 
 @register.simple_tag
-def table_rows(shown: ShownTable) -> SafeString:
-    """A worksheet table's rows: a cell for each column."""
-    return mark_safe(
-        "".join(
-            "<tr>" + "".join(f"<td>{_shown(cell)}</td>" for cell in row) + "</tr>"
-            for row in shown.rows
-        )
+def worksheet_sections(entry, print_: bool = False) -> SafeString:
+    """A started worksheet's sections as the report shows them: each answer and table under
+    its label (unless the section's title already says it), "Not answered yet." or "No rows
+    yet." where there is nothing; on paper, a table too wide for the page is a block per
+    row."""
+    wide = entry.wide_tables if print_ else set()
+    return mark_safe("".join(_section(shown, wide) for shown in entry.shown))
+
+
+def _section(shown, wide: set[str]) -> str:
+    title = str(shown.section.title)
+    parts = [f'<div class="worksheet-section">\n<h4>{_text(title)}</h4>\n']
+    for index, part in enumerate(shown.parts):
+        if isinstance(part, ShownTable):
+            label = str(part.table.label)
+            if label != title or index:
+                parts.append(f"<h5>{_text(label)}</h5>\n")
+            if not part.rows:
+                parts.append(f'<p class="muted">{_text(_("No rows yet."))}</p>\n')
+            elif part.table.name in wide:
+                parts.append(f'<div class="row-blocks">{_row_blocks(part)}</div>\n')
+            else:
+                parts.append(_table(part, label))
+        else:
+            spec, answer = part
+            label = str(spec.label)
+            if label != title or index:
+                parts.append(f"<h5>{_text(label)}</h5>\n")
+            if answer:
+                parts.append(f'<p class="answer">{_text(answer)}</p>\n')
+            else:
+                parts.append(f'<p class="muted">{_text(_("Not answered yet."))}</p>\n')
+    parts.append("</div>\n")
+    return "".join(parts)
+
+
+def _table(shown: ShownTable, label: str) -> str:
+    """A worksheet table: its columns sized by their kind, a header cell for each, a cell
+    for each value."""
+    columns = shown.table.columns
+    widths = "".join(f'<col class="col-{_text(column.kind)}">' for column in columns)
+    headers = "".join(f'<th scope="col">{_text(column.label)}</th>' for column in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_shown(cell)}</td>" for cell in row) + "</tr>" for row in shown.rows
+    )
+    return (
+        f'<div class="table-responsive" tabindex="0" role="region" aria-label="{_text(label)}">\n'
+        f'<table class="report-table">\n<colgroup>{widths}</colgroup>\n'
+        f"<thead><tr>{headers}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n</div>\n"
     )
 
 
-@register.simple_tag
-def row_blocks(shown: ShownTable) -> SafeString:
-    """A worksheet table too wide for the page, one block per row: each value under its
-    column's label."""
+def _row_blocks(shown: ShownTable) -> str:
+    """A table too wide for the page, one block per row: each value under its column's
+    label."""
     columns = [(_text(column.kind), _text(column.label)) for column in shown.table.columns]
-    return mark_safe(
-        "".join(
-            '<dl class="row-block">'
-            + "".join(
-                f'<div class="row-block__item row-block__item--{kind}">'
-                f"<dt>{label}</dt><dd>{_shown(cell)}</dd></div>"
-                for (kind, label), cell in zip(columns, row, strict=False)
-            )
-            + "</dl>"
-            for row in shown.rows
+    return "".join(
+        '<dl class="row-block">'
+        + "".join(
+            f'<div class="row-block__item row-block__item--{kind}">'
+            f"<dt>{label}</dt><dd>{_shown(cell)}</dd></div>"
+            for (kind, label), cell in zip(columns, row, strict=False)
         )
+        + "</dl>"
+        for row in shown.rows
     )
 
 

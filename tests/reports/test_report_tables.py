@@ -82,6 +82,26 @@ def test_a_table_shows_each_cell_in_its_column_and_a_dash_for_nothing(cast, prin
         assert HOSTILE[0] not in html
 
 
+def test_each_answer_and_table_under_its_label_unless_the_section_says_it(cast, printed):
+    fill(cast.collaboration, {"engage-potential-partners": Worksheet.Status.IN_PROGRESS})
+    Worksheet.objects.filter(tool__slug="engage-potential-partners").update(
+        answers={"stakeholders": [], "networks": HOSTILE[1], "alignment": ""}
+    )
+    for html in _documents(cast, printed):
+        section = html[html.index('id="tool-engage-potential-partners"') :]
+        section = " ".join(section[: section.index("</section>")].split())
+        assert (
+            '<div class="worksheet-section"> <h4>Who has a stake in the issue</h4> <h5>Stakeholder map</h5> '
+            '<p class="muted">No rows yet.</p> </div>'
+        ) in section
+        # The first answer is named by its section's title; the next by its own label.
+        assert (
+            '<div class="worksheet-section"> <h4>Existing networks and efforts</h4> '
+            f'<p class="answer">{IMAGE}</p> <h5>How interests and resources align</h5> '
+            '<p class="muted">Not answered yet.</p> </div>'
+        ) in section
+
+
 def test_a_narrow_table_is_a_table_on_paper_too(cast, printed):
     partner = cast.partner.partner
     fill(cast.collaboration, {"establish-transparency-of-viewpoints": Worksheet.Status.COMPLETE})
@@ -93,6 +113,13 @@ def test_a_narrow_table_is_a_table_on_paper_too(cast, printed):
         }
     )
     for html in _documents(cast, printed):
+        assert (
+            '<div class="table-responsive" tabindex="0" role="region" aria-label="Partner viewpoints">'
+        ) in html
+        assert (
+            '<thead><tr><th scope="col">Partner</th><th scope="col">Priorities</th>'
+            '<th scope="col">Concerns and apprehensions</th><th scope="col">Non-negotiables</th></tr></thead>'
+        ) in html
         assert f"<tr><td>Workforce Alliance</td><td>{IMAGE}</td><td>—</td><td>—</td></tr>" in html
 
 
