@@ -4,8 +4,9 @@ A filled report has hundreds of answers and table rows (worksheet tables, sign-o
 reservations). In template loops every cell is a dozen node renders, lookups and a
 translation; here each table's labels are translated once and each row is one string, with
 the markup the templates wrote cell by cell: the same cells, header cells with their scope,
-"—" where nothing was given, everything people typed escaped. The sign-off and appendix
-tables keep their column groups and header cells in the templates, written once per table.
+"—" where nothing was given, everything people typed escaped. The totals, sign-off and
+appendix tables keep their column groups and header cells in the templates, written once per
+table.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from collaborations.templatetags.people import person
 from stages.models import SignOff, WorksheetStatus
 from stages.templatetags.sign_offs import recorded
-from stages.worksheets.display import ShownTable
+from stages.worksheets.display import ShownTable, Total
 
 register = template.Library()
 
@@ -135,6 +136,19 @@ def _row_blocks(shown: ShownTable) -> str:
         )
         + "</dl>"
         for row in shown.rows
+    )
+
+
+@register.simple_tag
+def total_rows(total: Total) -> SafeString:
+    """One grouping of a table's totals: a line per group, an amount per status."""
+    return mark_safe(
+        "".join(
+            f"<tr><td>{_text(label)}</td>"
+            + "".join(f'<td class="number">{_text(amount)}</td>' for amount in amounts)
+            + "</tr>"
+            for label, amounts in total.lines
+        )
     )
 
 

@@ -91,7 +91,8 @@ def test_each_answer_and_table_under_its_label_unless_the_section_says_it(cast, 
         section = html[html.index('id="tool-engage-potential-partners"') :]
         section = " ".join(section[: section.index("</section>")].split())
         assert (
-            '<div class="worksheet-section"> <h4>Who has a stake in the issue</h4> <h5>Stakeholder map</h5> '
+            '<div class="worksheet-section"> <h4>Who has a stake in the issue</h4> '
+            "<h5>Stakeholder map</h5> "
             '<p class="muted">No rows yet.</p> </div>'
         ) in section
         # The first answer is named by its section's title; the next by its own label.
@@ -113,12 +114,12 @@ def test_a_narrow_table_is_a_table_on_paper_too(cast, printed):
         }
     )
     for html in _documents(cast, printed):
-        assert (
-            '<div class="table-responsive" tabindex="0" role="region" aria-label="Partner viewpoints">'
-        ) in html
+        region = '<div class="table-responsive" tabindex="0" role="region"'
+        assert f'{region} aria-label="Partner viewpoints">' in html
         assert (
             '<thead><tr><th scope="col">Partner</th><th scope="col">Priorities</th>'
-            '<th scope="col">Concerns and apprehensions</th><th scope="col">Non-negotiables</th></tr></thead>'
+            '<th scope="col">Concerns and apprehensions</th>'
+            '<th scope="col">Non-negotiables</th></tr></thead>'
         ) in html
         assert f"<tr><td>Workforce Alliance</td><td>{IMAGE}</td><td>—</td><td>—</td></tr>" in html
 
@@ -189,3 +190,21 @@ def test_sign_offs_and_changes_read_in_spanish(cast, printed, settings):
             "<td>30 de mayo de 2026</td><td>fac@example.org</td></tr>"
         ) in html
         assert "<td>Sin comenzar</td><td>—</td><td>—</td></tr>" in html
+
+
+def test_totals_name_each_group_and_its_amount_by_status(cast, printed):
+    city = make_partner(cast.collaboration, name=HOSTILE[1])
+    fill(cast.collaboration, {"account-for-resources": Worksheet.Status.IN_PROGRESS})
+    row = {"id": "r", "partner": city.pk, "kind": "funding", "description": "Grant"}
+    Worksheet.objects.filter(tool__slug="account-for-resources").update(
+        answers={"resources": [{**row, "value": 2500.5, "status": "pledged"}]}
+    )
+    for html in _documents(cast, printed):
+        assert (
+            f'<tr><td>{IMAGE}</td><td class="number">—</td><td class="number">$2,500.50</td>'
+            '<td class="number">—</td><td class="number">—</td></tr>'
+        ) in html
+        assert (
+            '<tr><td>Total</td><td class="number">$0</td><td class="number">$2,500.50</td>'
+            '<td class="number">$0</td><td class="number">$0</td></tr>'
+        ) in html
