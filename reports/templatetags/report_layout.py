@@ -16,10 +16,10 @@ import html
 from collections.abc import Iterable
 
 from django import template
-from django.utils import dateformat
+from django.conf import settings
+from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from collaborations.templatetags.people import person
@@ -56,10 +56,13 @@ class _Dates:
 
     def __init__(self) -> None:
         self.shape = get_format("DATE_FORMAT")
+        self.zone = timezone.get_current_timezone() if settings.USE_TZ else None
         self.written: dict[datetime.date, str] = {}
 
     def __call__(self, moment: datetime.datetime) -> str:
-        day = template_localtime(moment).date()
+        if self.zone is not None and moment.tzinfo is not None:
+            moment = moment.astimezone(self.zone)
+        day = moment.date()
         if day not in self.written:
             self.written[day] = dateformat.format(day, self.shape)
         return self.written[day]
