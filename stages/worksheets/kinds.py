@@ -250,6 +250,8 @@ def reader(spec: Field, partners: PartnerNames, currency: str = "") -> Reader:
 
     elif kind.column_display is not None:
         read = kind.column_display(spec, partners)
+    elif kind.display is _as_text:
+        read = str
     else:
 
         def read(value: Any) -> str:
