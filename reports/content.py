@@ -237,12 +237,16 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "user__email")
     ]
+    # Each sign-off's partner is one of `partners`, already read: not one more copy a row.
+    by_id = {p.pk: p for p in partners}
     sign_offs: dict[int, list[SignOff]] = defaultdict(list)
     for sign_off in (
         SignOff.objects.filter(collaboration=collaboration)
-        .select_related("partner", "user")
+        .select_related("user")
         .order_by("partner__name")
     ):
+        if sign_off.partner_id in by_id:
+            sign_off.partner = by_id[sign_off.partner_id]
         sign_offs[sign_off.tool_id].append(sign_off)
     measurements = defaultdict(
         dict, measured_by_indicator(Measurement.objects.filter(collaboration=collaboration))

@@ -1,13 +1,203 @@
-"""Template filters for laying out the report."""
+"""The report's worksheets and long tables, written in Python.
+
+A filled report has hundreds of answers and table rows (worksheet tables, sign-offs,
+reservations). In template loops every cell is a dozen node renders, lookups and a
+translation; here each table's labels are translated once and each row is one string, with
+the markup the templates wrote cell by cell: the same cells, header cells with their scope,
+"—" where nothing was given, everything people typed escaped. The totals, sign-off and
+appendix tables keep their column groups and header cells in the templates, written once per
+table.
+"""
 
 from __future__ import annotations
 
+import datetime
+import html
+from collections.abc import Iterable
+
 from django import template
+from django.conf import settings
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from collaborations.templatetags.people import person
+from stages.models import SignOff, WorksheetStatus
+from stages.templatetags.sign_offs import recorded
+from stages.worksheets.display import ShownTable, Total
 
 register = template.Library()
 
+NOTHING = "—"
 
-@register.filter
-def with_columns(row: list, columns) -> list[tuple]:
-    """A table row's cells paired with their columns: `(column, cell)` in column order."""
-    return list(zip(columns, row, strict=False))
+
+def _text(value: object) -> str:
+    """`value` escaped as `{{ value }}` escapes it (safe strings kept as they are, lazy
+    translations resolved), without `conditional_escape`'s per-call wrapper."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _shown(value: object) -> str:
+    """A cell's content as `{{ value|default:"—" }}` writes it."""
+    return _text(value) if value else NOTHING
+
+
+def _labels(choices: Iterable[tuple[str, object]]) -> dict[str, str]:
+    """Choices' labels in the active language, translated once for a whole table."""
+    return {value: str(label) for value, label in choices}
+
+
+class _Dates:
+    """Moments as the report dates them (`|date:"DATE_FORMAT"` in the reader's time zone),
+    each day written once for a whole table: its rows were mostly recorded on a few days."""
+
+    def __init__(self) -> None:
+        self.shape = get_format("DATE_FORMAT")
+        self.zone = timezone.get_current_timezone() if settings.USE_TZ else None
+        self.written: dict[datetime.date, str] = {}
+
+    def __call__(self, moment: datetime.datetime) -> str:
+        if self.zone is not None and moment.tzinfo is not None:
+            moment = moment.astimezone(self.zone)
+        day = moment.date()
+        if day not in self.written:
+            self.written[day] = dateformat.format(day, self.shape)
+        return self.written[day]
+
+
+def _tool(entry) -> str:
+    """A tool as the report names it: "3. Share a vision of success"."""
+    return f"{entry.tool.number}. {_text(entry.tool.name)}"
+
+
+@register.simple_tag
+def worksheet_sections(entry, print_: bool = False) -> SafeString:
+    """A started worksheet's sections as the report shows them: each answer and table under
+    its label (unless the section's title already says it), "Not answered yet." or "No rows
+    yet." where there is nothing; on paper, a table too wide for the page is a block per
+    row."""
+    wide = entry.wide_tables if print_ else set()
+    return mark_safe("".join(_section(shown, wide) for shown in entry.shown))
+
+
+def _section(shown, wide: set[str]) -> str:
+    title = str(shown.section.title)
+    parts = [f'<div class="worksheet-section">\n<h4>{_text(title)}</h4>\n']
+    for index, part in enumerate(shown.parts):
+        if isinstance(part, ShownTable):
+            label = str(part.table.label)
+            if label != title or index:
+                parts.append(f"<h5>{_text(label)}</h5>\n")
+            if not part.rows:
+                parts.append(f'<p class="muted">{_text(_("No rows yet."))}</p>\n')
+            elif part.table.name in wide:
+                parts.append(f'<div class="row-blocks">{_row_blocks(part)}</div>\n')
+            else:
+                parts.append(_table(part, label))
+        else:
+            spec, answer = part
+            label = str(spec.label)
+            if label != title or index:
+                parts.append(f"<h5>{_text(label)}</h5>\n")
+            if answer:
+                parts.append(f'<p class="answer">{_text(answer)}</p>\n')
+            else:
+                parts.append(f'<p class="muted">{_text(_("Not answered yet."))}</p>\n')
+    parts.append("</div>\n")
+    return "".join(parts)
+
+
+def _table(shown: ShownTable, label: str) -> str:
+    """A worksheet table: its columns sized by their kind, a header cell for each, a cell
+    for each value."""
+    columns = shown.table.columns
+    widths = "".join(f'<col class="col-{_text(column.kind)}">' for column in columns)
+    headers = "".join(f'<th scope="col">{_text(column.label)}</th>' for column in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{_shown(cell)}</td>" for cell in row) + "</tr>" for row in shown.rows
+    )
+    return (
+        f'<div class="table-responsive" tabindex="0" role="region" aria-label="{_text(label)}">\n'
+        f'<table class="report-table">\n<colgroup>{widths}</colgroup>\n'
+        f"<thead><tr>{headers}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n</div>\n"
+    )
+
+
+def _row_blocks(shown: ShownTable) -> str:
+    """A table too wide for the page, one block per row: each value under its column's
+    label."""
+    columns = [(_text(column.kind), _text(column.label)) for column in shown.table.columns]
+    return "".join(
+        '<dl class="row-block">'
+        + "".join(
+            f'<div class="row-block__item row-block__item--{kind}">'
+            f"<dt>{label}</dt><dd>{_shown(cell)}</dd></div>"
+            for (kind, label), cell in zip(columns, row, strict=False)
+        )
+        + "</dl>"
+        for row in shown.rows
+    )
+
+
+@register.simple_tag
+def total_rows(total: Total) -> SafeString:
+    """One grouping of a table's totals: a line per group, an amount per status."""
+    return mark_safe(
+        "".join(
+            f"<tr><td>{_text(label)}</td>"
+            + "".join(f'<td class="number">{_text(amount)}</td>' for amount in amounts)
+            + "</tr>"
+            for label, amounts in total.lines
+        )
+    )
+
+
+@register.simple_tag
+def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
+    """A worksheet's sign-offs: partner, position, note, who recorded it and when."""
+    positions, dates = _labels(SignOff.Position.choices), _Dates()
+    return mark_safe(
+        "".join(
+            f"<tr><td>{_text(s.partner.name)}</td>"
+            f'<td class="position-{_text(s.position)}">'
+            f"{_text(positions.get(s.position, s.position))}</td>"
+            f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
+            for s in sign_offs
+        )
+    )
+
+
+@register.simple_tag
+def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
+    """Reservations and disagreements across the report: tool, partner, position, note, who
+    recorded it and when."""
+    positions, dates = _labels(SignOff.Position.choices), _Dates()
+    return mark_safe(
+        "".join(
+            f"<tr><td>{_tool(entry)}</td><td>{_text(s.partner.name)}</td>"
+            f"<td>{_text(positions.get(s.position, s.position))}</td>"
+            f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
+            for entry, s in concerns
+        )
+    )
+
+
+@register.simple_tag
+def change_rows(entries: list) -> SafeString:
+    """Each included worksheet's status, and when and by whom it last changed."""
+    statuses, dates = _labels(WorksheetStatus.choices), _Dates()
+    rows = []
+    for entry in entries:
+        worksheet = entry.worksheet
+        changed = worksheet.updated_at
+        when = dates(changed) if changed else ""
+        who = _text(person(worksheet.updated_by)) if changed else NOTHING
+        status = statuses.get(worksheet.status, worksheet.status)
+        rows.append(
+            f"<tr><td>{_tool(entry)}</td><td>{_text(status)}</td>"
+            f"<td>{_shown(when)}</td><td>{who}</td></tr>"
+        )
+    return mark_safe("".join(rows))

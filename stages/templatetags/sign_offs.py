@@ -1,12 +1,13 @@
-"""`{{ sign_off|recorded_by }}`: who recorded a partner's position and when."""
+"""How a sign-off's recording reads, for the worksheet page and the report alike, and the
+worksheet page's table of positions."""
 
 from __future__ import annotations
 
 from django import template
-from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from collaborations.templatetags.people import person
@@ -15,26 +16,23 @@ from stages.models import SignOff
 register = template.Library()
 
 
-@register.filter
-def recorded_by(sign_off, days: dict | None = None) -> SafeString:
-    """ "Luis Ortega, 3 May 2026", or "recorded by Dana Whitfield for Harbor Logistics Group,
-    3 May 2026" when a facilitator recorded it on the organization's behalf. Written in
-    Python: a page lists a position for every partner organization; `days` keeps each day
-    as written once for all of them."""
-    day = timezone.localdate(sign_off.updated_at)
-    days = {} if days is None else days
-    if day not in days:
-        days[day] = date_format(day, "DATE_FORMAT")
-    when = days[day]
-    who = escape(person(sign_off.user))
+def recorded(sign_off: SignOff, when: str) -> SafeString:
+    """Who recorded `sign_off`, and `when` (the date as pages write it): "Luis Ortega, May 3,
+    2026", or "recorded by Dana Whitfield for Harbor Logistics Group, May 3, 2026" when a
+    facilitator recorded it on the organization's behalf."""
+    who, when = conditional_escape(person(sign_off.user)), conditional_escape(when)
     if sign_off.on_behalf:
-        text = _("recorded by %(who)s for %(partner)s, %(when)s") % {
-            "who": who,
-            "partner": escape(sign_off.partner.name),
-            "when": escape(when),
-        }
-        return mark_safe(text)
-    return mark_safe(f"{who}, {escape(when)}")
+        partner = conditional_escape(sign_off.partner.name)
+        text = _("recorded by %(who)s for %(partner)s, %(when)s")
+        # The catalog's text around escaped values, as {% blocktranslate %} writes it.
+        return mark_safe(text % {"who": who, "partner": partner, "when": when})
+    return mark_safe(f"{who}, {when}")
+
+
+@register.simple_tag
+def sign_off_by(sign_off: SignOff) -> SafeString:
+    """Who recorded `sign_off` and when."""
+    return recorded(sign_off, date_format(template_localtime(sign_off.updated_at), "DATE_FORMAT"))
 
 
 @register.filter
@@ -43,9 +41,11 @@ def sign_off_rows(rows) -> SafeString:
     position, the note and who recorded it ("Not yet" without one). Written in Python: a
     collaboration has dozens of partners."""
     not_yet = escape(_("Not yet"))
-    # Each position in words once (`get_position_display` translates every choice per call).
+    # Each position and day in words once (`get_position_display` translates every choice
+    # per call; positions are mostly recorded on a few days).
     positions = {value: escape(str(label)) for value, label in SignOff.Position.choices}
-    lines, days = [], {}
+    days: dict = {}
+    lines = []
     for partner, sign_off in rows:
         if sign_off is None:
             position, note, by = f'<span class="text-body-secondary">{not_yet}</span>', "", ""
@@ -54,7 +54,10 @@ def sign_off_rows(rows) -> SafeString:
                 f'<span class="position position-{escape(sign_off.position)}">'
                 f"{positions.get(sign_off.position, escape(sign_off.position))}</span>"
             )
-            note, by = escape(sign_off.note), recorded_by(sign_off, days)
+            day = template_localtime(sign_off.updated_at).date()
+            if day not in days:
+                days[day] = date_format(day, "DATE_FORMAT")
+            note, by = escape(sign_off.note), recorded(sign_off, days[day])
         lines.append(
             f'<tr><th scope="row" class="fw-normal">{escape(partner.name)}</th>'
             f'<td>{position}</td><td class="small text-prewrap">{note}</td>'

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from collaborations.models import Partner
 from collaborations.money import format_money
 from stages.deadlines import deadline_status
-from stages.worksheets.kinds import display
+from stages.worksheets.kinds import display, reader
 from stages.worksheets.schema import Definition, Field, Kind, Section, Table
 
 
@@ -46,18 +46,28 @@ def present(
         parts: list = []
         for part in section.parts:
             if isinstance(part, Table):
-                rows = []
-                for row in answers.get(part.name) or []:
-                    cells = [display(c, row.get(c.name), names, currency) for c in part.columns]
-                    if part.deadlines:
-                        status = [c.name for c in part.columns].index(part.deadlines.status)
-                        cells[status] = deadline_status(part, row, today).text
-                    rows.append(cells)
-                parts.append(ShownTable(part, rows))
+                parts.append(ShownTable(part, _rows(part, answers, names, currency, today)))
             else:
                 parts.append((part, display(part, answers.get(part.name), names, currency)))
         shown.append(ShownSection(section, parts))
     return shown
+
+
+def _rows(
+    table: Table, answers: dict, names: dict[int, str], currency: str, today: datetime.date
+) -> list[list[str]]:
+    """A table's rows as people read them, each column's reader made once for the table."""
+    columns = [(c.name, reader(c, names, currency)) for c in table.columns]
+    status = None
+    if table.deadlines:
+        status = [c.name for c in table.columns].index(table.deadlines.status)
+    rows = []
+    for row in answers.get(table.name) or []:
+        cells = [read(row.get(name)) for name, read in columns]
+        if status is not None:
+            cells[status] = deadline_status(table, row, today).text
+        rows.append(cells)
+    return rows
 
 
 @dataclass
@@ -134,17 +144,16 @@ def totals(
     groupings: list[tuple[str, Callable[[dict], str]]] = []
     for name in table.totals.by:
         spec = columns[name]
+        read = reader(spec, names)
         groupings.append(
-            (str(spec.label), lambda row, spec=spec: display(spec, row.get(spec.name), names))
+            (str(spec.label), lambda row, spec=spec, read=read: read(row.get(spec.name)))
         )
         if spec.kind == Kind.PARTNER:
-            sector = Field("sector", _("Sector"), Kind.SECTOR)
+            sector = reader(Field("sector", _("Sector"), Kind.SECTOR), names)
             groupings.append(
                 (
                     str(_("Sector")),
-                    lambda row, spec=spec, sector=sector: display(
-                        sector, sectors.get(row.get(spec.name)), names
-                    ),
+                    lambda row, spec=spec, sector=sector: sector(sectors.get(row.get(spec.name))),
                 )
             )
 

@@ -14,8 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import dateformat
 from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
+from django.utils.formats import get_format
 
 from collaborations.models import Sector
 from collaborations.money import MoneyField, NumberField, format_money, format_number
@@ -28,6 +29,8 @@ TEXT_LIMIT = 300
 
 PartnerChoices = list[tuple[str, str]]  # (id as text, name), in the order pickers show them
 PartnerNames = dict[int, str]
+# How every value of one column reads, made once for the column (see `reader`).
+Reader = Callable[[Any], str]
 
 
 def _as_text(spec: Field, value: Any, partners: PartnerNames) -> str:
@@ -42,9 +45,30 @@ def _label_of(choices) -> Callable[[Field, Any, PartnerNames], str]:
     return lambda spec, value, partners: str(dict(choices(spec)).get(value, value))
 
 
+def _labels_of(choices) -> Callable[[Field, PartnerNames], Reader]:
+    """The reader of a column of choices: each choice's label translated once."""
+
+    def column(spec: Field, partners: PartnerNames) -> Reader:
+        labels = {value: str(label) for value, label in choices(spec)}
+        return lambda value: labels[value] if value in labels else str(value)
+
+    return column
+
+
+def _dates(spec: Field, partners: PartnerNames) -> Reader:
+    """The reader of a column of dates (kept as ISO text): the language's date format looked
+    up once."""
+    shape = get_format("DATE_FORMAT")
+
+    def read(value: Any) -> str:
+        parsed = parse_date(value) if isinstance(value, str) else None
+        return dateformat.format(parsed, shape) if parsed else str(value)
+
+    return read
+
+
 def _date_text(spec: Field, value: Any, partners: PartnerNames) -> str:
-    parsed = parse_date(value) if isinstance(value, str) else None
-    return date_format(parsed) if parsed else str(value)
+    return _dates(spec, partners)(value)
 
 
 def _decimal_json(value: Any) -> Any:
@@ -63,6 +87,9 @@ class FieldKind:
     # A plausible answer for row `index`: `words` is text in people's own phrasing.
     example: Callable[[Field, int, list[int], str], Any]
     display: Callable[[Field, Any, PartnerNames], str] = _as_text
+    # `display` for a whole column at once, where reading many values costs less with
+    # something worked out first (choices' labels, the date format); see `reader`.
+    column_display: Callable[[Field, PartnerNames], Reader] | None = None
     to_json: Callable[[Any], Any] = _as_stored
     widget_class: str = "form-control"
     # An amount: read with the collaboration's currency, and named with it in forms.
@@ -105,12 +132,14 @@ KINDS: dict[Kind, FieldKind] = {
     Kind.CHOICE: FieldKind(
         form_field=_choices_field(lambda spec: spec.choices),
         display=_label_of(lambda spec: spec.choices),
+        column_display=_labels_of(lambda spec: spec.choices),
         example=lambda spec, index, partners, words: spec.choices[index % len(spec.choices)][0],
         widget_class="form-select",
     ),
     Kind.SECTOR: FieldKind(
         form_field=_choices_field(lambda spec: Sector.choices),
         display=_label_of(lambda spec: Sector.choices),
+        column_display=_labels_of(lambda spec: Sector.choices),
         example=lambda spec, index, partners, words: Sector.values[index % len(Sector.values)],
         widget_class="form-select",
     ),
@@ -147,6 +176,7 @@ KINDS: dict[Kind, FieldKind] = {
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common
         ),
         display=_date_text,
+        column_display=_dates,
         to_json=_date_json,
         example=lambda spec, index, partners, words: datetime.date(
             2026, index % 12 + 1, 15
@@ -207,6 +237,27 @@ def display(spec: Field, value: Any, partners: PartnerNames, currency: str = "")
     if KINDS[spec.kind].money:
         return format_money(value, currency)
     return KINDS[spec.kind].display(spec, value, partners)
+
+
+def reader(spec: Field, partners: PartnerNames, currency: str = "") -> Reader:
+    """`display` for every value of one column (a table's cells): what is the same for the
+    whole column, such as its choices' labels in the reader's language, is worked out once."""
+    kind = KINDS[spec.kind]
+    if kind.money:
+
+        def read(value: Any) -> str:
+            return format_money(value, currency)
+
+    elif kind.column_display is not None:
+        read = kind.column_display(spec, partners)
+    elif kind.display is _as_text:
+        read = str
+    else:
+
+        def read(value: Any) -> str:
+            return kind.display(spec, value, partners)
+
+    return lambda value: "" if value in (None, "", []) else read(value)
 
 
 def to_json(spec: Field, value: Any) -> Any:
