@@ -2,9 +2,9 @@
 
 What crispy-forms' bootstrap5 templates make of a field (`|as_crispy_field`) and of a whole
 form (`|crispy`), label, widget, errors and help alike, for the worksheet page, which shows
-many fields (the answers, the sign-off and comment forms), and an indicator's page: a dozen
-nested templates per field cost more there than everything else about the field. Other
-pages keep crispy.
+many fields (the answers, the sign-off and comment forms), an indicator's page and the
+report's choices: a dozen nested templates per field cost more there than everything else
+about the field. Other pages keep crispy.
 `tests/stages/test_fields.py` compares the two for every kind of field, blank, filled and
 refused.
 """

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from django import forms
+from django.http import QueryDict
 from django.test.html import parse_html
 
 from collaborations.models import Partner, Sector
+from reports.forms import ReportChoicesForm
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.worksheets.fields import field_block, form_blocks
 from stages.worksheets.kinds import form_field
@@ -90,3 +92,14 @@ def test_whole_forms_are_written_as_crispy_writes_them(make):
     theirs.is_valid()
     mine.is_valid()
     assert parse_html(form_blocks(mine)) == parse_html(as_crispy_form(theirs))
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "stage=design&skip_empty=on&paper=letter&language=es", "stage=x&paper=y&language=z"],
+)
+def test_the_reports_choices_are_written_as_crispy_writes_them(query):
+    for name in ReportChoicesForm(QueryDict(query)).fields:
+        mine = field_block(ReportChoicesForm(QueryDict(query))[name])
+        theirs = as_crispy_field(ReportChoicesForm(QueryDict(query))[name])
+        assert parse_html(mine) == parse_html(theirs), name
