@@ -4,16 +4,23 @@ needs their attention, in a fixed number of queries however many collaborations 
 Flags: stalled (no worksheet changed for `STALLED_DAYS` days), late commitments and milestones
 (the declared deadline tables), and partner organizations that have not signed off a
 consensus worksheet that is ready for review or complete.
+
+A page shows 25 rows but sorts, filters and counts them all. So `portfolio` gives every row
+what that takes: its progress, activity and support, and whether each flag is raised, which
+the database answers at each collaboration's first late row or missing sign-off. `fill` then
+counts the late rows and names who has not signed off, for the rows shown (or, for the CSV,
+for all of them).
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db import connection
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -21,13 +28,14 @@ from django.utils.translation import gettext_lazy as _
 from collaborations import access
 from collaborations.models import Collaboration, Partner
 from dashboards.progress import StageProgress, current_stage, percent_complete, stage_progress
-from stages.deadlines import late_counts
-from stages.models import SignOff, Stage, Tool, Worksheet
+from stages.deadlines import late_counts, with_late
+from stages.models import Stage, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
 from support.models import Strategy
 from support.summary import by_strategy
 
 STALLED_DAYS = 30
+AWAITING_SIGN_OFF = (Worksheet.Status.READY_FOR_REVIEW, Worksheet.Status.COMPLETE)
 
 
 @dataclass
@@ -37,9 +45,12 @@ class PortfolioRow:
     reviews_waiting: int
     last_activity: datetime.datetime | None
     stalled: bool
-    late: int
-    not_signed_off: list[str]
-    support: dict[str, int] = field(default_factory=dict)
+    support: dict[str, int]
+    any_late: bool = False
+    any_not_signed_off: bool = False
+    # Worked out by `fill`, for the rows shown or exported:
+    late: int = 0
+    not_signed_off: list[str] = field(default_factory=list)
 
     @property
     def current_stage(self) -> Stage | None:
@@ -52,7 +63,7 @@ class PortfolioRow:
 
     @property
     def flags(self) -> int:
-        return int(self.stalled) + int(bool(self.late)) + int(bool(self.not_signed_off))
+        return int(self.stalled) + int(self.any_late) + int(self.any_not_signed_off)
 
     @property
     def flag_lines(self) -> list[tuple[str, str, str]]:
@@ -92,47 +103,97 @@ class PortfolioRow:
         return [(Strategy(value).label, n) for value, n in self.support.items() if n]
 
 
+def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
+    """SQL for the sign-offs asked of partner organizations in the collaborations `ids`:
+    a `WITH` clause naming `asked` (collaboration_id, n: the collaborations with worksheets
+    waiting for sign-offs, and how many), the condition that an organization `p` of the
+    collaboration `asked.collaboration_id` has not signed them all, and the parameters of
+    both.
+
+    An organization's sign-offs are counted all at once, from the index on their partner,
+    rather than looked for worksheet by worksheet. That count is the one wanted wherever
+    sign-offs are only on the worksheets waiting for them; in a collaboration with others
+    (a worksheet reopened since it was signed off, say) those are counted and taken off."""
+    consensus = [slug for slug, definition in DEFINITIONS.items() if definition.sign_off]
+    tools = f"SELECT id FROM stages_tool WHERE slug IN ({_marks(consensus)})"
+    waiting = f"status IN ({_marks(AWAITING_SIGN_OFF)})"
+    on_awaited = (
+        f"EXISTS (SELECT 1 FROM stages_worksheet w WHERE w.collaboration_id = s.collaboration_id "
+        f"AND w.tool_id = s.tool_id AND w.tool_id IN ({tools}) AND w.{waiting})"
+    )
+    with_clause = (
+        "WITH asked AS (SELECT collaboration_id, COUNT(*) AS n FROM stages_worksheet "
+        f"WHERE collaboration_id IN ({_marks(ids)}) AND tool_id IN ({tools}) AND {waiting} "
+        "GROUP BY collaboration_id), "
+        # Sign-offs on other tools, or on a consensus worksheet not waiting for them, which
+        # only a collaboration with fewer such worksheets waiting than there are can have.
+        "elsewhere AS ("
+        "SELECT collaboration_id FROM stages_signoff WHERE tool_id IN (SELECT id FROM "
+        f"stages_tool WHERE slug NOT IN ({_marks(consensus)})) UNION "
+        "SELECT asked.collaboration_id FROM asked CROSS JOIN stages_tool t "
+        f"WHERE asked.n < %s AND t.id IN ({tools}) AND EXISTS (SELECT 1 FROM stages_signoff s "
+        f"WHERE s.collaboration_id = asked.collaboration_id AND s.tool_id = t.id AND NOT "
+        f"{on_awaited}))"
+    )
+    short = (
+        "p.status = %s AND (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id) "
+        "- CASE WHEN p.collaboration_id IN (SELECT collaboration_id FROM elsewhere) "
+        "THEN (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id "
+        f"AND NOT {on_awaited}) ELSE 0 END < asked.n"
+    )
+    params = [
+        *ids, *consensus, *AWAITING_SIGN_OFF,  # asked
+        *consensus,  # sign-offs on other tools
+        len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on others of theirs
+        Partner.Status.ACTIVE, *consensus, *AWAITING_SIGN_OFF,  # short
+    ]  # fmt: skip
+    return with_clause, short, params
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _with_not_signed_off(ids: list[int]) -> set[int]:
+    """Those of the collaborations `ids` where a partner has not signed off, each found at
+    its first such partner."""
+    if not ids:
+        return set()
+    with_clause, short, params = _sign_offs_sql(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{with_clause} SELECT asked.collaboration_id FROM asked WHERE EXISTS (SELECT 1 "
+            "FROM collaborations_partner p WHERE p.collaboration_id = asked.collaboration_id "
+            f"AND {short})",
+            params,
+        )
+        return {collaboration_id for (collaboration_id,) in cursor.fetchall()}
+
+
 def _not_signed_off(ids: list[int]) -> dict[int, list[str]]:
-    """Active partner organizations missing from the sign-offs of a consensus worksheet that
-    is ready for review or complete, per collaboration (three queries, the last returning
-    only the partners missing)."""
-    consensus = Tool.objects.filter(slug__in=[s for s, d in DEFINITIONS.items() if d.sign_off])
-    awaiting: dict[int, set[int]] = defaultdict(set)
-    for collaboration_id, tool_id in Worksheet.objects.filter(
-        collaboration_id__in=ids,
-        tool__in=list(consensus.values_list("pk", flat=True)),
-        status__in=[Worksheet.Status.READY_FOR_REVIEW, Worksheet.Status.COMPLETE],
-    ).values_list("collaboration_id", "tool_id"):
-        awaiting[collaboration_id].add(tool_id)
-    # Collaborations waiting for the same worksheets share one condition.
-    alike: dict[frozenset[int], list[int]] = defaultdict(list)
-    for collaboration_id, tools in awaiting.items():
-        alike[frozenset(tools)].append(collaboration_id)
-    unsigned = Q(pk__in=[])
-    for tools, collaborations in alike.items():
-        missing_one = Q()
-        for tool_id in sorted(tools):
-            # All three columns, so the lookup is one probe of the unique index.
-            missing_one |= ~Exists(
-                SignOff.objects.filter(
-                    collaboration_id=OuterRef("collaboration_id"),
-                    tool_id=tool_id,
-                    partner_id=OuterRef("pk"),
-                )
-            )
-        unsigned |= Q(collaboration_id__in=collaborations) & missing_one
+    """The partners who have not signed off, by name, per collaboration of `ids`."""
     missing: dict[int, list[str]] = defaultdict(list)
-    for collaboration_id, name in (
-        Partner.objects.filter(unsigned, status=Partner.Status.ACTIVE)
-        .order_by("name")
-        .values_list("collaboration_id", "name")
-    ):
-        missing[collaboration_id].append(name)
+    if not ids:
+        return missing
+    with_clause, short, params = _sign_offs_sql(ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{with_clause} SELECT p.collaboration_id, p.name FROM asked JOIN "
+            "collaborations_partner p ON p.collaboration_id = asked.collaboration_id "
+            f"WHERE {short} ORDER BY p.name",
+            params,
+        )
+        for collaboration_id, name in cursor.fetchall():
+            missing[collaboration_id].append(name)
     return missing
 
 
-def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
-    """Every collaboration `user` facilitates (archived ones included, never flagged)."""
+def portfolio(
+    user, today: datetime.date | None = None, *, filled: bool = False
+) -> list[PortfolioRow]:
+    """Every collaboration `user` facilitates (archived ones included, never flagged), in
+    name order, its flags raised; `fill` completes the rows to show, or all of them here when
+    `filled` (what the CSV wants)."""
     today = today or timezone.localdate()
     collaborations = [
         m.collaboration
@@ -148,8 +209,6 @@ def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
         .values_list("collaboration_id")
         .annotate(last=Max("updated_at"))
     )
-    late = late_counts(ids, today)
-    unsigned = _not_signed_off(ids)
     support = by_strategy(ids)
     quiet_since = timezone.now() - datetime.timedelta(days=STALLED_DAYS)
     rows = []
@@ -164,12 +223,36 @@ def portfolio(user, today: datetime.date | None = None) -> list[PortfolioRow]:
                 ),
                 last_activity=last,
                 stalled=not c.is_archived and (last or c.created_at) < quiet_since,
-                late=0 if c.is_archived else late.get(c.pk, 0),
-                not_signed_off=[] if c.is_archived else unsigned[c.pk],
                 support=support[c.pk],
             )
         )
+    if filled:
+        fill(rows, today)
+    else:
+        watched = _watched(rows)
+        late = with_late(watched, today)
+        unsigned = _with_not_signed_off(watched)
+        for row in rows:
+            row.any_late = row.collaboration.pk in late
+            row.any_not_signed_off = row.collaboration.pk in unsigned
     return rows
+
+
+def _watched(rows: list[PortfolioRow]) -> list[int]:
+    """The collaborations of `rows` that can be flagged: all but the archived."""
+    return [r.collaboration.pk for r in rows if not r.collaboration.is_archived]
+
+
+def fill(rows: list[PortfolioRow], today: datetime.date | None = None) -> None:
+    """Count the late rows of `rows` and name who has not signed off (their flags follow)."""
+    today = today or timezone.localdate()
+    watched = _watched(rows)
+    late = late_counts(watched, today)
+    unsigned = _not_signed_off(watched)
+    for row in rows:
+        row.late = late.get(row.collaboration.pk, 0)
+        row.not_signed_off = unsigned.get(row.collaboration.pk, [])
+        row.any_late, row.any_not_signed_off = bool(row.late), bool(row.not_signed_off)
 
 
 # Sortable columns: the query-string name, its label, and the key that sorts by it.
@@ -192,8 +275,8 @@ DEFAULT_SORT = "-flags"
 FLAGS: dict[str, tuple[str, Callable[[PortfolioRow], bool]]] = {
     "any": (_("Any flag"), lambda r: bool(r.flags)),
     "stalled": (_("Stalled"), lambda r: r.stalled),
-    "late": (_("Late commitments or milestones"), lambda r: bool(r.late)),
-    "sign-off": (_("Partners not signed off"), lambda r: bool(r.not_signed_off)),
+    "late": (_("Late commitments or milestones"), lambda r: r.any_late),
+    "sign-off": (_("Partners not signed off"), lambda r: r.any_not_signed_off),
     "none": (_("No flag"), lambda r: not r.flags),
 }
 

@@ -20,7 +20,7 @@ from collaborations.models import Membership
 from dashboards.first_steps import first_steps, people
 from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
-from dashboards.portfolio import FLAGS, SORTS, filter_rows, sort_rows
+from dashboards.portfolio import FLAGS, SORTS, fill, filter_rows, sort_rows
 from dashboards.portfolio import portfolio as portfolio_rows
 from dashboards.progress import current_stage, stage_progress
 from health.results import results as health_results
@@ -126,9 +126,11 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _portfolio_rows(request: HttpRequest, filters: Filters) -> tuple[list, list, str]:
+def _portfolio_rows(
+    request: HttpRequest, filters: Filters, *, filled: bool = False
+) -> tuple[list, list, str]:
     """Every collaboration the user facilitates, and those the filters keep, sorted."""
-    every = portfolio_rows(request.user)
+    every = portfolio_rows(request.user, filled=filled)
     kept = filter_rows(every, filters.q, filters.stage, filters.flag)
     rows, sort = sort_rows(kept, filters.sort)
     return every, rows, sort
@@ -143,6 +145,8 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     every, rows, sort = _portfolio_rows(request, filters)
     filters = replace(filters, sort=sort)
     pager = paginate(request, rows, filters)
+    shown = list(pager.page)
+    fill(shown)
     columns = [
         (
             label,
@@ -157,7 +161,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         request,
         "dashboards/portfolio.html",
         {
-            "rows": list(pager.page),
+            "rows": shown,
             "pager": pager,
             "filters": filters,
             "everything": len(every),
@@ -190,7 +194,7 @@ class _Echo:
 def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The portfolio as a spreadsheet: every collaboration the filters keep (all of them
     without filters), in the order the page shows them, streamed row by row."""
-    _every, rows, _sort = _portfolio_rows(request, Filters.of(request))
+    _every, rows, _sort = _portfolio_rows(request, Filters.of(request), filled=True)
     writer = csv.writer(_Echo())
     header = [
         _("Collaboration"),

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.progress import StageProgress, current_stage
-from stages.deadlines import deadline_status, late_counts
+from stages.deadlines import deadline_status, late_counts, with_late
 from stages.models import Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from tests.factories import make_collaboration
@@ -82,6 +82,9 @@ def test_the_database_counts_late_rows_as_each_rows_status_says():
     ids = [counted.pk, empty.pk, odd.pk]
     assert late_counts(ids, TODAY) == {counted.pk: expected}
     assert late_counts([empty.pk], TODAY) == late_counts([], TODAY) == {}
+    # The flag, which stops at the first late row, by the same rule.
+    assert with_late(ids, TODAY) == {counted.pk}
+    assert with_late([empty.pk, odd.pk], TODAY) == with_late([], TODAY) == set()
 
 
 def _one_line(html: str) -> str:
