@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,7 @@ from dashboards.progress import StageProgress, current_stage, percent_complete, 
 from stages.deadlines import late_counts, with_late
 from stages.models import Stage, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
-from support.models import Strategy
+from support.models import Activity, Strategy
 from support.summary import by_strategy
 
 STALLED_DAYS = 30
@@ -45,12 +45,13 @@ class PortfolioRow:
     reviews_waiting: int
     last_activity: datetime.datetime | None
     stalled: bool
-    support: dict[str, int]
+    support_total: int
     any_late: bool = False
     any_not_signed_off: bool = False
     # Worked out by `fill`, for the rows shown or exported:
     late: int = 0
     not_signed_off: list[str] = field(default_factory=list)
+    support: dict[str, int] = field(default_factory=dict)  # activities by strategy
 
     @property
     def current_stage(self) -> Stage | None:
@@ -92,10 +93,6 @@ class PortfolioRow:
                 text += ": " + ", ".join(self.not_signed_off)
             lines.append((gettext("Sign-off"), "warning", text))
         return lines
-
-    @property
-    def support_total(self) -> int:
-        return sum(self.support.values())
 
     @property
     def support_lines(self) -> list[tuple[str, int]]:
@@ -195,21 +192,22 @@ def portfolio(
     name order, its flags raised; `fill` completes the rows to show, or all of them here when
     `filled` (what the CSV wants)."""
     today = today or timezone.localdate()
-    collaborations = [
-        m.collaboration
-        for m in access.memberships_with(user, "follow_in_portfolio").order_by(
-            "collaboration__name"
-        )
-    ]
+    followed = access.memberships_with(user, "follow_in_portfolio").values("collaboration_id")
+    collaborations = Collaboration.objects.filter(pk__in=followed).order_by("name")
     ids = [c.pk for c in collaborations]
     progress = stage_progress(ids)
     activity = dict(
-        Worksheet.objects.filter(collaboration_id__in=ids)
+        Worksheet.objects.filter(collaboration_id__in=followed)
         .order_by()
         .values_list("collaboration_id")
         .annotate(last=Max("updated_at"))
     )
-    support = by_strategy(ids)
+    support = dict(
+        Activity.objects.filter(collaboration_id__in=followed)
+        .order_by()
+        .values_list("collaboration_id")
+        .annotate(n=Count("pk"))
+    )
     quiet_since = timezone.now() - datetime.timedelta(days=STALLED_DAYS)
     rows = []
     for c in collaborations:
@@ -223,7 +221,7 @@ def portfolio(
                 ),
                 last_activity=last,
                 stalled=not c.is_archived and (last or c.created_at) < quiet_since,
-                support=support[c.pk],
+                support_total=support.get(c.pk, 0),
             )
         )
     if filled:
@@ -249,7 +247,9 @@ def fill(rows: list[PortfolioRow], today: datetime.date | None = None) -> None:
     watched = _watched(rows)
     late = late_counts(watched, today)
     unsigned = _not_signed_off(watched)
+    support = by_strategy(r.collaboration.pk for r in rows)
     for row in rows:
+        row.support = support[row.collaboration.pk]
         row.late = late.get(row.collaboration.pk, 0)
         row.not_signed_off = unsigned.get(row.collaboration.pk, [])
         row.any_late, row.any_not_signed_off = bool(row.late), bool(row.not_signed_off)

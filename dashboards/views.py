@@ -22,6 +22,7 @@ from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
 from dashboards.portfolio import FLAGS, SORTS, fill, filter_rows, sort_rows
 from dashboards.portfolio import portfolio as portfolio_rows
+from dashboards.portfolio_table import table_rows
 from dashboards.progress import current_stage, stage_progress
 from health.results import results as health_results
 from health.results import trend_chart
@@ -162,6 +163,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "dashboards/portfolio.html",
         {
             "rows": shown,
+            "table_rows": table_rows(shown),
             "pager": pager,
             "filters": filters,
             "everything": len(every),
