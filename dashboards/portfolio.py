@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, Max
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from collaborations import access
@@ -31,7 +30,7 @@ from dashboards.progress import StageProgress, current_stage, percent_complete, 
 from stages.deadlines import late_counts, with_late
 from stages.models import Stage, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
-from support.models import Activity, Strategy
+from support.models import Activity
 from support.summary import by_strategy
 
 STALLED_DAYS = 30
@@ -65,39 +64,6 @@ class PortfolioRow:
     @property
     def flags(self) -> int:
         return int(self.stalled) + int(self.any_late) + int(self.any_not_signed_off)
-
-    @property
-    def flag_lines(self) -> list[tuple[str, str, str]]:
-        """Each flag as (badge, badge colour, explanation), worded here rather than in the
-        template, which has a row per collaboration."""
-        lines = []
-        if self.stalled:
-            lines.append(
-                (gettext("Stalled"), "danger", gettext("no worksheet changed for 30 days"))
-            )
-        if self.late:
-            text = ngettext(
-                "%(counter)s commitment or milestone late",
-                "%(counter)s commitments and milestones late",
-                self.late,
-            )
-            lines.append((gettext("Late"), "danger", text % {"counter": self.late}))
-        if self.not_signed_off:
-            count = len(self.not_signed_off)
-            text = ngettext(
-                "%(counter)s partner has not signed off",
-                "%(counter)s partners have not signed off",
-                count,
-            ) % {"counter": count}
-            if count <= 3:
-                text += ": " + ", ".join(self.not_signed_off)
-            lines.append((gettext("Sign-off"), "warning", text))
-        return lines
-
-    @property
-    def support_lines(self) -> list[tuple[str, int]]:
-        """Strategies used, with how many activities each, in strategy order."""
-        return [(Strategy(value).label, n) for value, n in self.support.items() if n]
 
 
 def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:

@@ -2,122 +2,155 @@
 
 A row has seven cells of links, a date, flags and support lines; written by the template,
 that is a pass for every variable, filter, tag and translation, 25 times a page. Here each
-row is written once with the same markup, and what every row says alike ("none yet",
-"Support log") is translated once per table, as `stages/worksheets/cells.py` does for the
-worksheets' tables. Values are escaped as the template escaped them: the page's data and
-the translations of plain words, not the text of a translation that holds a value.
+row is written once with the same markup, and what rows say alike ("none yet", "Stalled",
+the strategies' names, "3 partners have not signed off") is translated once per table, as
+`stages/worksheets/cells.py` does for the worksheets' tables. Values are escaped as the
+template escaped them: the page's data and the translations of plain words, not the text
+of a translation that holds a value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from functools import cache
 
 from django.template.defaultfilters import date
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from dashboards.portfolio import PortfolioRow
+from stages.models import Stage
+from support.models import Strategy
 
 
-@dataclass(frozen=True)
 class _Words:
-    """What every row of the table says alike, in the reader's language."""
+    """What the rows of one table say, in the reader's language, escaped; each wording
+    with a number or a date is made once for each."""
 
-    archived: str
-    all_complete: str
-    none_yet: str
-    no_flag: str
-    none_logged: str
-    support_log: str
-    of_name: str  # "of %(name)s", the hidden end of the support log link
-
-    @classmethod
-    def now(cls) -> _Words:
-        return cls(
-            archived=gettext("Archived"),
-            all_complete=gettext("All stages complete"),
-            none_yet=gettext("none yet"),
-            no_flag=gettext("none"),
-            none_logged=gettext("none logged"),
-            support_log=gettext("Support log"),
-            of_name=gettext("of %(name)s"),
+    def __init__(self) -> None:
+        self.archived = escape(gettext("Archived"))
+        self.all_complete = escape(gettext("All stages complete"))
+        self.none_yet = escape(gettext("none yet"))
+        self.no_flag = escape(gettext("none"))
+        self.none_logged = escape(gettext("none logged"))
+        self.support_log = escape(gettext("Support log"))
+        self.of_name = gettext("of %(name)s")  # the hidden end of the support log link
+        self.stalled = _flag(
+            "danger", gettext("Stalled"), gettext("no worksheet changed for 30 days")
         )
+        self.late_badge = gettext("Late")
+        self.sign_off_badge = gettext("Sign-off")
+        self.strategies = {value: escape(str(label)) for value, label in Strategy.choices}
+        self.late = cache(self._late)
+        self.not_signed_off = cache(self._not_signed_off)
+        self.activities = cache(self._activities)
+        self.date = cache(self._date)
+        self.stage = cache(self._stage)
+
+    def _late(self, count: int) -> str:
+        text = ngettext(
+            "%(counter)s commitment or milestone late",
+            "%(counter)s commitments and milestones late",
+            count,
+        )
+        return _flag("danger", self.late_badge, text % {"counter": count})
+
+    def _not_signed_off(self, count: int) -> str:
+        """The start of the sign-off flag, names to follow."""
+        return ngettext(
+            "%(counter)s partner has not signed off",
+            "%(counter)s partners have not signed off",
+            count,
+        ) % {"counter": count}
+
+    def _activities(self, count: int) -> str:
+        return ngettext("%(counter)s activity", "%(counter)s activities", count) % {
+            "counter": count
+        }
+
+    def _date(self, day: datetime.date) -> str:
+        return escape(date(day, "DATE_FORMAT"))
+
+    def _stage(self, stage: Stage | None) -> str:
+        if stage is None:
+            return self.all_complete
+        return f'<span class="stage-number">{stage.number}</span> {escape(stage.name)}'
+
+
+def _flag(colour: str, badge: str, text: str) -> str:
+    return (
+        f'<li><span class="badge text-bg-{colour} flag">{escape(badge)}</span> {escape(text)}</li>'
+    )
 
 
 def table_rows(rows: list[PortfolioRow]) -> SafeString:
     """The `<tr>` of each row, for the portfolio table's body."""
-    words = _Words.now()
+    words = _Words()
     return mark_safe("".join(_row(row, words) for row in rows))
 
 
 def _row(row: PortfolioRow, words: _Words) -> str:
     collaboration = row.collaboration
+    name = escape(collaboration.name)
     dashboard = reverse("collaboration", args=[collaboration.pk])
     archived = (
-        format_html(' · <span class="badge text-bg-secondary">{}</span>', words.archived)
+        f' · <span class="badge text-bg-secondary">{words.archived}</span>'
         if collaboration.is_archived
         else ""
     )
-    stage = row.current_stage
     reviews = (
-        format_html('<a href="{}#attention">{}</a>', dashboard, row.reviews_waiting)
-        if row.reviews_waiting
-        else "0"
+        f'<a href="{dashboard}#attention">{row.reviews_waiting}</a>' if row.reviews_waiting else "0"
     )
     last = (
-        date(timezone.localtime(row.last_activity), "DATE_FORMAT")
+        words.date(timezone.localtime(row.last_activity).date())
         if row.last_activity
         else words.none_yet
     )
-    return format_html(
+    support_log = reverse("support:log", args=[collaboration.pk])
+    of_name = words.of_name % {"name": name}
+    return (
         "<tr>\n"
-        '<th scope="row">\n<a href="{}">{}</a>\n'
-        '<span class="d-block small fw-normal text-body-secondary">{}{}</span>\n</th>\n'
-        "<td>{}</td>\n<td>{}%</td>\n<td>{}</td>\n"
-        '<td class="small">{}</td>\n'
-        '<td>\n<ul class="list-unstyled small mb-0">\n{}\n</ul>\n</td>\n'
-        '<td class="small">\n{}\n<a class="target-min" href="{}">{}'
-        '<span class="visually-hidden"> {}</span></a>\n</td>\n'
-        "</tr>\n",
-        dashboard,
-        collaboration.name,
-        collaboration.community,
-        archived,
-        format_html('<span class="stage-number">{}</span> {}', stage.number, stage.name)
-        if stage
-        else words.all_complete,
-        row.percent_complete,
-        reviews,
-        last,
-        _flags(row, words),
-        _support(row, words),
-        reverse("support:log", args=[collaboration.pk]),
-        words.support_log,
-        mark_safe(words.of_name % {"name": escape(collaboration.name)}),
+        f'<th scope="row">\n<a href="{dashboard}">{name}</a>\n'
+        f'<span class="d-block small fw-normal text-body-secondary">'
+        f"{escape(collaboration.community)}{archived}</span>\n</th>\n"
+        f"<td>{words.stage(row.current_stage)}</td>\n<td>{row.percent_complete}%</td>\n<td>{reviews}</td>\n"
+        f'<td class="small">{last}</td>\n'
+        f'<td>\n<ul class="list-unstyled small mb-0">\n{_flags(row, words)}\n</ul>\n</td>\n'
+        f'<td class="small">\n{_support(row, words)}\n'
+        f'<a class="target-min" href="{support_log}">{words.support_log}'
+        f'<span class="visually-hidden"> {of_name}</span></a>\n</td>\n'
+        "</tr>\n"
     )
 
 
 def _flags(row: PortfolioRow, words: _Words) -> str:
+    """Each flag as a badge and what it means (archived collaborations have none)."""
     if not row.flags:
-        return format_html('<li class="text-body-secondary">{}</li>', words.no_flag)
-    return format_html_join(
-        "",
-        '<li><span class="badge text-bg-{} flag">{}</span> {}</li>',
-        ((colour, badge, text) for badge, colour, text in row.flag_lines),
-    )
+        return f'<li class="text-body-secondary">{words.no_flag}</li>'
+    lines = []
+    if row.stalled:
+        lines.append(words.stalled)
+    if row.late:
+        lines.append(words.late(row.late))
+    if row.not_signed_off:
+        count = len(row.not_signed_off)
+        text = words.not_signed_off(count)
+        if count <= 3:
+            text += ": " + ", ".join(row.not_signed_off)
+        lines.append(_flag("warning", words.sign_off_badge, text))
+    return "".join(lines)
 
 
 def _support(row: PortfolioRow, words: _Words) -> str:
-    lines = row.support_lines
-    if not lines:
-        return format_html('<span class="text-body-secondary">{}</span>', words.none_logged)
-    total = row.support_total
-    summary = ngettext("%(counter)s activity", "%(counter)s activities", total) % {"counter": total}
-    return format_html(
-        '<details>\n<summary>{}</summary>\n<ul class="list-unstyled mb-0">{}</ul>\n</details>',
-        mark_safe(summary),
-        format_html_join("", "<li>{}: {}</li>", lines),
+    """Support activities by strategy, folded under their number."""
+    used = [(value, n) for value, n in row.support.items() if n]
+    if not used:
+        return f'<span class="text-body-secondary">{words.none_logged}</span>'
+    lines = "".join(f"<li>{words.strategies[value]}: {n}</li>" for value, n in used)
+    return (
+        f"<details>\n<summary>{words.activities(row.support_total)}</summary>\n"
+        f'<ul class="list-unstyled mb-0">{lines}</ul>\n</details>'
     )
