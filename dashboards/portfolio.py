@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +30,6 @@ from dashboards.progress import StageProgress, current_stage, percent_complete, 
 from stages.deadlines import late_counts, with_late
 from stages.models import Stage, Worksheet
 from stages.worksheets.declarations import DEFINITIONS
-from support.models import Activity
 from support.summary import by_strategy
 
 STALLED_DAYS = 30
@@ -40,17 +39,16 @@ AWAITING_SIGN_OFF = (Worksheet.Status.READY_FOR_REVIEW, Worksheet.Status.COMPLET
 @dataclass
 class PortfolioRow:
     collaboration: Collaboration
-    progress: list[StageProgress]
-    reviews_waiting: int
     last_activity: datetime.datetime | None
     stalled: bool
-    support_total: int
     any_late: bool = False
     any_not_signed_off: bool = False
-    # Worked out by `fill`, for the rows shown or exported:
+    # Worked out for every row only when a sort or a filter needs it (`with_progress`,
+    # `with_support`), and by `fill` for the rows shown or exported:
+    progress: list[StageProgress] | None = None
+    support: dict[str, int] | None = None  # activities by strategy
     late: int = 0
     not_signed_off: list[str] = field(default_factory=list)
-    support: dict[str, int] = field(default_factory=dict)  # activities by strategy
 
     @property
     def current_stage(self) -> Stage | None:
@@ -60,6 +58,14 @@ class PortfolioRow:
     @property
     def percent_complete(self) -> int:
         return percent_complete(self.progress)
+
+    @property
+    def reviews_waiting(self) -> int:
+        return sum(p.counts.get(Worksheet.Status.READY_FOR_REVIEW, 0) for p in self.progress)
+
+    @property
+    def support_total(self) -> int:
+        return sum(self.support.values())
 
     @property
     def flags(self) -> int:
@@ -155,41 +161,25 @@ def portfolio(
     user, today: datetime.date | None = None, *, filled: bool = False
 ) -> list[PortfolioRow]:
     """Every collaboration `user` facilitates (archived ones included, never flagged), in
-    name order, its flags raised; `fill` completes the rows to show, or all of them here when
-    `filled` (what the CSV wants)."""
+    name order, with its last activity and its flags; `fill` completes the rows to show, or
+    all of them here when `filled` (what the CSV wants)."""
     today = today or timezone.localdate()
     followed = access.memberships_with(user, "follow_in_portfolio").values("collaboration_id")
-    collaborations = Collaboration.objects.filter(pk__in=followed).order_by("name")
-    ids = [c.pk for c in collaborations]
-    progress = stage_progress(ids)
     activity = dict(
         Worksheet.objects.filter(collaboration_id__in=followed)
         .order_by()
         .values_list("collaboration_id")
         .annotate(last=Max("updated_at"))
     )
-    support = dict(
-        Activity.objects.filter(collaboration_id__in=followed)
-        .order_by()
-        .values_list("collaboration_id")
-        .annotate(n=Count("pk"))
-    )
     quiet_since = timezone.now() - datetime.timedelta(days=STALLED_DAYS)
-    rows = []
-    for c in collaborations:
-        last = activity.get(c.pk)
-        rows.append(
-            PortfolioRow(
-                collaboration=c,
-                progress=progress[c.pk],
-                reviews_waiting=sum(
-                    p.counts.get(Worksheet.Status.READY_FOR_REVIEW, 0) for p in progress[c.pk]
-                ),
-                last_activity=last,
-                stalled=not c.is_archived and (last or c.created_at) < quiet_since,
-                support_total=support.get(c.pk, 0),
-            )
+    rows = [
+        PortfolioRow(
+            collaboration=c,
+            last_activity=activity.get(c.pk),
+            stalled=not c.is_archived and (activity.get(c.pk) or c.created_at) < quiet_since,
         )
+        for c in Collaboration.objects.filter(pk__in=followed).order_by("name")
+    ]
     if filled:
         fill(rows, today)
     else:
@@ -207,33 +197,61 @@ def _watched(rows: list[PortfolioRow]) -> list[int]:
     return [r.collaboration.pk for r in rows if not r.collaboration.is_archived]
 
 
+def with_progress(rows: list[PortfolioRow]) -> None:
+    """Give the rows without it their progress through the stages."""
+    if lacking := [r for r in rows if r.progress is None]:
+        progress = stage_progress(r.collaboration.pk for r in lacking)
+        for row in lacking:
+            row.progress = progress[row.collaboration.pk]
+
+
+def with_support(rows: list[PortfolioRow]) -> None:
+    """Give the rows without it their support activities by strategy."""
+    if lacking := [r for r in rows if r.support is None]:
+        support = by_strategy(r.collaboration.pk for r in lacking)
+        for row in lacking:
+            row.support = support[row.collaboration.pk]
+
+
 def fill(rows: list[PortfolioRow], today: datetime.date | None = None) -> None:
-    """Count the late rows of `rows` and name who has not signed off (their flags follow)."""
+    """Complete `rows` to be shown: their progress and support, and, counted, their late
+    commitments and milestones and the partners who have not signed off (flags follow)."""
     today = today or timezone.localdate()
+    with_progress(rows)
+    with_support(rows)
     watched = _watched(rows)
     late = late_counts(watched, today)
     unsigned = _not_signed_off(watched)
-    support = by_strategy(r.collaboration.pk for r in rows)
     for row in rows:
-        row.support = support[row.collaboration.pk]
         row.late = late.get(row.collaboration.pk, 0)
         row.not_signed_off = unsigned.get(row.collaboration.pk, [])
         row.any_late, row.any_not_signed_off = bool(row.late), bool(row.not_signed_off)
 
 
-# Sortable columns: the query-string name, its label, and the key that sorts by it.
+@dataclass(frozen=True)
+class Column:
+    """A column the table sorts by: its label, the key, and what the key needs of every row
+    beyond its flags and activity."""
+
+    label: str
+    key: Callable[[PortfolioRow], object]
+    needs: Callable[[list[PortfolioRow]], None] | None = None
+
+
+# Sortable columns, by their query-string name.
 _EPOCH = datetime.datetime.min.replace(tzinfo=datetime.UTC)
-SORTS: dict[str, tuple[str, Callable[[PortfolioRow], object]]] = {
-    "name": (_("Collaboration"), lambda r: r.collaboration.name.lower()),
-    "stage": (
+SORTS: dict[str, Column] = {
+    "name": Column(_("Collaboration"), lambda r: r.collaboration.name.lower()),
+    "stage": Column(
         _("Current stage"),
         lambda r: r.current_stage.number if r.current_stage else len(r.progress) + 1,
+        with_progress,
     ),
-    "complete": (_("Complete"), lambda r: r.percent_complete),
-    "reviews": (_("Reviews waiting"), lambda r: r.reviews_waiting),
-    "activity": (_("Last activity"), lambda r: r.last_activity or _EPOCH),
-    "flags": (_("Flags"), lambda r: r.flags),
-    "support": (_("Support given"), lambda r: r.support_total),
+    "complete": Column(_("Complete"), lambda r: r.percent_complete, with_progress),
+    "reviews": Column(_("Reviews waiting"), lambda r: r.reviews_waiting, with_progress),
+    "activity": Column(_("Last activity"), lambda r: r.last_activity or _EPOCH),
+    "flags": Column(_("Flags"), lambda r: r.flags),
+    "support": Column(_("Support given"), lambda r: r.support_total, with_support),
 }
 DEFAULT_SORT = "-flags"
 
@@ -252,6 +270,8 @@ def filter_rows(rows: list[PortfolioRow], q: str, stage: str, flag: str) -> list
     carry `flag` (each ignored when empty or unknown)."""
     needle = q.casefold()
     test = FLAGS[flag][1] if flag in FLAGS else None
+    if stage:
+        with_progress(rows)
     return [
         r
         for r in rows
@@ -271,6 +291,8 @@ def sort_rows(rows: list[PortfolioRow], sort: str) -> tuple[list[PortfolioRow], 
     column = sort.removeprefix("-")
     if column not in SORTS:
         sort, column = DEFAULT_SORT, DEFAULT_SORT.removeprefix("-")
-    key = SORTS[column][1]
+    if SORTS[column].needs:
+        SORTS[column].needs(rows)
+    key = SORTS[column].key
     by_name = sorted(rows, key=lambda r: r.collaboration.name.lower())
     return sorted(by_name, key=key, reverse=sort.startswith("-")), sort

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from itertools import chain
 
 from django.contrib.auth.decorators import login_required
@@ -150,12 +151,12 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     fill(shown)
     columns = [
         (
-            label,
+            column.label,
             filters.query(sort=f"-{name}" if current and not sort.startswith("-") else name),
             current,
             sort.startswith("-"),
         )
-        for name, (label, _key) in SORTS.items()
+        for name, column in SORTS.items()
         for current in [sort.removeprefix("-") == name]
     ]
     return render(
@@ -211,19 +212,27 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
         *(f"{_('Support')}: {label}" for label in Strategy.labels),
         _("Archived"),
     ]
+    # Words every row shares, in the reader's language, while the request is still on.
+    yes_no = {True: _("yes"), False: _("no")}
+    strategies = Strategy.values
+
+    @cache
+    def stage_name(stage: Stage | None) -> str:
+        return stage.name if stage else _("All stages complete")
+
     lines = (
         [
             _csv_cell(row.collaboration.name),
             _csv_cell(row.collaboration.community),
-            row.current_stage.name if row.current_stage else _("All stages complete"),
+            stage_name(row.current_stage),
             row.percent_complete,
             row.reviews_waiting,
             row.last_activity.date().isoformat() if row.last_activity else "",
-            _("yes") if row.stalled else _("no"),
+            yes_no[row.stalled],
             row.late,
             _csv_cell("; ".join(row.not_signed_off)),
-            *(row.support[value] for value in Strategy.values),
-            _("yes") if row.collaboration.is_archived else _("no"),
+            *(row.support[value] for value in strategies),
+            yes_no[row.collaboration.is_archived],
         ]
         for row in rows
     )

@@ -331,6 +331,8 @@ def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilita
     assert names("name") == ["Active Alliance", "Old Project", "Quiet Coalition"]
     assert names("-name") == ["Quiet Coalition", "Old Project", "Active Alliance"]
     assert names("-complete")[0] == "Active Alliance"
+    assert names("-reviews")[0] == names("-support")[0] == "Active Alliance"
+    assert names("stage") == names("name")  # all in diagnosis: by name within it
     assert names("activity")[0] == "Old Project"  # never any activity
     # Default and unknown: most flags first (the active one has two), then by name.
     assert names("") == names("; DROP TABLE") == names("-flags")
