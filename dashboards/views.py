@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 
 from collaborations import access
 from collaborations.models import Membership
+from dashboards.collaboration_cards import collaboration_cards
 from dashboards.first_steps import first_steps, people
 from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
@@ -46,11 +47,12 @@ def _stage_number(progress: list) -> int:
     return stage.number if stage else len(progress) + 1
 
 
-# Orders of my collaborations: the query-string name and the key that sorts by it.
-LIST_SORTS: dict[str, Callable] = {
-    "name": lambda card: card[0].collaboration.name.casefold(),
-    "stage": lambda card: _stage_number(card[1]),
-    "complete": lambda card: sum(p.complete for p in card[1]),
+# Orders of my collaborations: the query-string name, the key that sorts by it (given the
+# membership and its collaboration's progress), and whether it needs every one's progress.
+LIST_SORTS: dict[str, tuple[Callable, bool]] = {
+    "name": (lambda m, progress: m.collaboration.name.casefold(), False),
+    "stage": (lambda m, progress: _stage_number(progress), True),
+    "complete": (lambda m, progress: sum(p.complete for p in progress), True),
 }
 
 
@@ -58,32 +60,50 @@ LIST_SORTS: dict[str, Callable] = {
 @require_GET
 def collaboration_list(request: HttpRequest) -> HttpResponse:
     """My collaborations, 25 active ones a page, searchable by name or community and
-    filtered by current stage; archived ones listed apart."""
+    filtered by current stage; archived ones listed apart. Progress is worked out for the
+    cards shown, or for every collaboration when the filter or the order needs it."""
     filters = Filters.of(request)
-    memberships = Membership.objects.filter(user=request.user).select_related(
-        "collaboration", "partner"
-    )
+    memberships = Membership.objects.filter(user=request.user).select_related("collaboration")
     if filters.q:
         memberships = memberships.filter(
             Q(collaboration__name__icontains=filters.q)
             | Q(collaboration__community__icontains=filters.q)
         )
     memberships = list(memberships.order_by("collaboration__name"))
-    progress = stage_progress(m.collaboration_id for m in memberships)
-    cards = [(m, progress[m.collaboration_id]) for m in memberships]
-    if filters.stage:
-        cards = [c for c in cards if (stage := current_stage(c[1])) and stage.slug == filters.stage]
+    anything = bool(memberships) or filters.active
     column = filters.sort.removeprefix("-")
-    if column in LIST_SORTS:
-        cards.sort(key=LIST_SORTS[column], reverse=filters.sort.startswith("-"))
-    active = [c for c in cards if not c[0].collaboration.is_archived]
+    key, by_progress = LIST_SORTS.get(column, (None, False))
+    progress = {}
+    if filters.stage or by_progress:
+        progress = stage_progress(m.collaboration_id for m in memberships)
+    if filters.stage:
+        memberships = [
+            m
+            for m in memberships
+            if (stage := current_stage(progress[m.collaboration_id]))
+            and stage.slug == filters.stage
+        ]
+    if key:
+        memberships.sort(
+            key=lambda m: key(m, progress.get(m.collaboration_id)),
+            reverse=filters.sort.startswith("-"),
+        )
+    active = [m for m in memberships if not m.collaboration.is_archived]
+    archived = [m for m in memberships if m.collaboration.is_archived]
     pager = paginate(request, active, filters)
+    shown = list(pager.page)
+    if not progress:
+        progress = stage_progress(m.collaboration_id for m in [*shown, *archived])
+    active_cards = [(m, progress[m.collaboration_id]) for m in shown]
+    archived_cards = [(m, progress[m.collaboration_id]) for m in archived]
     return render(
         request,
         "dashboards/collaboration_list.html",
         {
-            "active": list(pager.page),
-            "archived": [c for c in cards if c[0].collaboration.is_archived],
+            "active": active_cards,
+            "archived": archived_cards,
+            "active_cards": collaboration_cards(active_cards),
+            "archived_cards": collaboration_cards(archived_cards),
             "pager": pager,
             "filters": filters,
             "stages": Stage.objects.all(),
@@ -95,7 +115,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
                     ("-complete", _("Most complete first")),
                 )
             ],
-            "anything": bool(memberships) or filters.active,
+            "anything": anything,
         },
     )
 
