@@ -3,9 +3,8 @@
 A chart is data plus geometry: `BarChart` (horizontal bars, stacked when there are several
 series, with an optional marker such as a target) and `ScatterChart` (points on a 1-5 by 1-5
 grid). Each carries a title, a one-sentence description and the numbers as a table, which
-`charts/templates/charts/_chart.html` renders beside the picture for screen readers and for
-anyone who wants the figures. Colours are SVG attributes, never inline styles (the CSP forbids
-them).
+`charts.markup` draws beside the picture for screen readers and for anyone who wants the
+figures. Colours are SVG attributes, never inline styles (the CSP forbids them).
 
 The builders at the end turn collaboration data into charts; other apps build their own charts
 from `BarChart` and `Series`.
@@ -26,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from collaborations.models import Partner, Sector
-from stages.indicators import IndicatorStanding, Measured, indicator_standing
+from stages.indicators import Indicator, IndicatorStanding, Measured, indicator_standing
 from stages.worksheets.display import status_sums
 from stages.worksheets.kinds import display
 from stages.worksheets.schema import Definition, Kind, Table
@@ -68,8 +67,14 @@ def _number_style(language: str | None) -> tuple[str, int, str]:
 
 def _number(value: float | Decimal | int, decimals: int = 0) -> str:
     """The value rounded half up to `decimals` places, in the reader's number format."""
+    return _formatted(value, decimals, get_language())
+
+
+# Charts repeat their numbers (every target at 100%, many zeros): each is formatted once.
+@lru_cache(maxsize=1024)
+def _formatted(value: float | Decimal | int, decimals: int, language: str | None) -> str:
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    mark, grouping, separator = _number_style(get_language())
+    mark, grouping, separator = _number_style(language)
     return numberformat.format(
         rounded,
         mark,
@@ -347,10 +352,12 @@ def worksheet_charts(
     partners: list[Partner],
     measurements: dict[tuple[str, str], Measured],
     currency: str = "",
+    indicators: list[Indicator] | None = None,
 ) -> list[BarChart | ScatterChart]:
     """The pictures a worksheet's tables call for: stakeholders that can become partners on
     the influence-by-interest grid, a ledger with totals by sector and kind, indicators
-    against their targets."""
+    against their targets. A page that has worked out the worksheet's `indicators`
+    (`stages.indicators.indicators_of`) passes them, and their standings are drawn."""
     charts: list[BarChart | ScatterChart] = []
     for table in definition.tables:
         rows = answers.get(table.name) or []
@@ -360,13 +367,16 @@ def worksheet_charts(
         if table.totals:
             charts.append(resources_chart(table, rows, partners, key=key, currency=currency))
         if table.measured:
-            progress = [
-                indicator_standing(
-                    table, row, measurements.get((table.name, row.get("id")), Measured())
-                )
-                for row in rows
-                if row.get(table.measured[0])
-            ]
+            if indicators is not None:
+                progress = [i.standing for i in indicators if i.table.name == table.name]
+            else:
+                progress = [
+                    indicator_standing(
+                        table, row, measurements.get((table.name, row.get("id")), Measured())
+                    )
+                    for row in rows
+                    if row.get(table.measured[0])
+                ]
             charts.extend(_indicator_charts(progress, key))
     return charts
 

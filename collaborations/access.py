@@ -136,6 +136,7 @@ def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int)
     )
     if membership is None:
         raise Http404
+    membership.user = user  # the person asking is the member: no query to load them again
     return membership
 
 

@@ -10,19 +10,21 @@ import copy
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.numbers import (
     NumberFormatError,
+    NumberPattern,
     format_currency,
     format_decimal,
     get_currency_name,
     get_territory_currencies,
     list_currencies,
     parse_decimal,
+    parse_pattern,
 )
 from django import forms
 from django.conf import settings
@@ -41,11 +43,30 @@ BABEL_LOCALES = {"en": "en_US", "es": "es_US"}
 
 
 def _locale() -> Locale:
-    language = get_language() or settings.LANGUAGE_CODE
+    return _babel_locale(get_language() or settings.LANGUAGE_CODE)
+
+
+# A page formats hundreds of amounts: each language's locale is parsed once, and each
+# pattern (Babel parses a pattern string on every call) too.
+@lru_cache(maxsize=32)
+def _babel_locale(language: str) -> Locale:
     try:
         return Locale.parse(BABEL_LOCALES.get(language) or to_locale(language))
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
+
+
+WHOLE = parse_pattern("#,##0")
+CENTS = parse_pattern("#,##0.00")
+AS_TYPED = parse_pattern("#,##0.####")
+
+
+@lru_cache(maxsize=32)
+def _currency_pattern(locale: Locale, digits: int) -> NumberPattern:
+    """The locale's currency pattern with exactly `digits` decimals."""
+    pattern = copy.copy(locale.currency_formats["standard"])
+    pattern.frac_prec = (digits, digits)
+    return pattern
 
 
 @cache
@@ -90,10 +111,9 @@ def format_money(value: float | int | str | Decimal | None, currency: str = "") 
     digits = 0 if _whole(amount) else 2
     if not currency:
         return format_decimal(
-            amount, format=f"#,##0{'.00' if digits else ''}", locale=locale, group_separator=True
+            amount, format=CENTS if digits else WHOLE, locale=locale, group_separator=True
         )
-    pattern = copy.copy(locale.currency_formats["standard"])
-    pattern.frac_prec = (digits, digits)
+    pattern = _currency_pattern(locale, digits)
     return format_currency(amount, currency, locale=locale, format=pattern, currency_digits=False)
 
 
@@ -102,7 +122,7 @@ def format_number(value: float | int | str | Decimal | None) -> str:
     "1234.50" nor "1234.0")."""
     if value in (None, ""):
         return ""
-    return format_decimal(_amount(value), format="#,##0.####", locale=_locale())
+    return format_decimal(_amount(value), format=AS_TYPED, locale=_locale())
 
 
 def format_amount(value: float | int | str | Decimal | None) -> str:

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -71,6 +72,22 @@ class FollowThrough:
     def kept_text(self) -> str:
         # Worded here rather than in the template: the table has a line per partner.
         return gettext("%(kept)s of %(due)s") % {"kept": self.kept, "due": self.came_due}
+
+
+class WorksheetLinks:
+    """Each worksheet's address in one collaboration, worked out once per tool: the
+    dashboard links to worksheets from some sixty rows."""
+
+    def __init__(self, collaboration_id: int) -> None:
+        self.collaboration_id = collaboration_id
+        self.found: dict[str, str] = {}
+
+    def worksheet(self, tool: Tool) -> str:
+        url = self.found.get(tool.slug)
+        if url is None:
+            url = reverse("stages:worksheet", args=[self.collaboration_id, tool.slug])
+            self.found[tool.slug] = url
+        return url
 
 
 @dataclass
@@ -141,6 +158,10 @@ class Overview:
                     found.append((tool, table, status_sums(table, rows)))
         return found
 
+    @cached_property
+    def links(self) -> WorksheetLinks:
+        return WorksheetLinks(self.collaboration.pk)
+
     def answers(self, slug: str) -> dict:
         return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
 
@@ -151,6 +172,9 @@ class Overview:
             stage_progress_chart(self.progress),
             charts.partners_by_sector_chart(self.partners),
         ]
+        indicators: dict[int, list[Indicator]] = defaultdict(list)
+        for indicator in self.indicators:
+            indicators[indicator.tool.pk].append(indicator)
         for tool, sheet in self.tools:
             definition = DEFINITIONS.get(tool.slug)
             if definition and sheet.pk:
@@ -160,6 +184,7 @@ class Overview:
                     self.partners,
                     self.measurements[tool.pk],
                     self.collaboration.currency,
+                    indicators=indicators[tool.pk],
                 )
         return found
 

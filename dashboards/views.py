@@ -124,7 +124,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     collaboration = membership.collaboration
     seen = overview(collaboration)
-    health = health_results(collaboration)
+    health = health_results(collaboration, tools=[tool for tool, _sheet in seen.tools])
     member_count, invited = people(collaboration)
     return render(
         request,
@@ -143,7 +143,8 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
                 first_tool=seen.tools[0],
             ),
             health=health,
-            support=support_summary(collaboration),
+            # The dashboard counts activities, leads and barriers; it lists no activity.
+            support=support_summary(collaboration, latest=0),
         ),
     )
 

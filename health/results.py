@@ -16,6 +16,7 @@ and checks, and works the rest out in Python:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -173,8 +174,9 @@ def _trend(checks: list[tuple], scores: dict[int, dict[str, int]]) -> list[Trend
     ]
 
 
-def results(collaboration: Collaboration) -> HealthResults:
-    """The collaboration's health check results (see the module docstring), in three queries."""
+def results(collaboration: Collaboration, tools: Iterable[Tool] | None = None) -> HealthResults:
+    """The collaboration's health check results (see the module docstring), in three queries,
+    or two given the toolkit's `tools` (a page that has them already)."""
     is_member = Membership.objects.filter(
         collaboration=OuterRef("collaboration"), user=OuterRef("user")
     )
@@ -188,7 +190,11 @@ def results(collaboration: Collaboration) -> HealthResults:
     ratings = Rating.objects.filter(health_check__collaboration=collaboration)
     for check_id, factor, score in ratings.values_list("health_check_id", "factor", "score"):
         scores[check_id][factor] = score
-    tools = Tool.objects.in_bulk(list(TOOL_SLUGS), field_name="slug")
+    by_slug = (
+        {tool.slug: tool for tool in tools if tool.slug in TOOL_SLUGS}
+        if tools is not None
+        else Tool.objects.in_bulk(list(TOOL_SLUGS), field_name="slug")
+    )
 
     latest: dict[int, MemberCheck] = {}
     for check_id, user_id, sector, taken_at, member in checks:
@@ -209,7 +215,7 @@ def results(collaboration: Collaboration) -> HealthResults:
             average=_average([c.scores[factor.slug] for c in rated]),
             count=len(rated),
             by_sector=by_sector,
-            tools=[tools[slug] for slug in factor.tools if slug in tools],
+            tools=[by_slug[slug] for slug in factor.tools if slug in by_slug],
         )
 
     return HealthResults(

@@ -14,8 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, F, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, Max, QuerySet, Window
 from django.utils.translation import gettext as _
 
 from collaborations.money import format_number
@@ -113,17 +112,21 @@ def measured_by_indicator(
     measurements: QuerySet[Measurement],
 ) -> dict[int, dict[tuple[str, str], Measured]]:
     """Tool id → (table, row id) → `Measured`, for pages with many indicators: the database
-    ranks each indicator's measurements as `latest` does and sends only the latest of each,
-    with the count, however many measurements there are."""
+    counts each indicator's measurements and sends only those of its latest date, however
+    many measurements there are; of several on that date, the one recorded last is the
+    latest, as `latest` decides. (One window over each indicator's measurements, unordered,
+    costs the database one pass; ranking them by date and time costs it a sort more.)"""
     indicator = [F("tool_id"), F("table"), F("row_id")]
-    newest_first = [F("date").desc(), F("created_at").desc(), F("pk").desc()]
-    ranked = measurements.annotate(
-        rank=Window(RowNumber(), partition_by=indicator, order_by=newest_first),
+    on_latest_date = measurements.annotate(
+        last=Window(Max("date"), partition_by=indicator),
         measured=Window(Count("pk"), partition_by=indicator),
-    ).filter(rank=1)
+    ).filter(date=F("last"))
     found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
-    for m in ranked.order_by():
-        found[m.tool_id][m.table, m.row_id] = Measured(m, m.measured)
+    for m in on_latest_date.order_by():
+        of_tool = found[m.tool_id]
+        known = of_tool.get((m.table, m.row_id))
+        if known is None or latest([known.latest, m]) is m:
+            of_tool[m.table, m.row_id] = Measured(m, m.measured)
     return found
 
 

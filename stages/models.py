@@ -121,7 +121,11 @@ class Worksheet(models.Model):
             .filter(collaboration=collaboration, tool=tool)
             .first()
         )
-        return worksheet or cls(collaboration=collaboration, tool=tool)
+        if worksheet is None:
+            return cls(collaboration=collaboration, tool=tool)
+        # The objects the caller holds, with what they have loaded (the tool's stage).
+        worksheet.collaboration, worksheet.tool = collaboration, tool
+        return worksheet
 
 
 class RevisionKind(models.TextChoices):

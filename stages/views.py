@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.utils.translation import ngettext
 from django_htmx.http import reswap, retarget
 
 from collaborations import access
-from collaborations.models import Membership, Partner, Sector
+from collaborations.models import Collaboration, Membership, Partner, Sector
 from collaborations.text import TOO_LONG
 from stages import presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
@@ -49,12 +50,13 @@ def _worksheet_context(
     collaboration = membership.collaboration
     sign_offs = {}
     if forms.definition.sign_off:
-        sign_offs = {
-            s.partner_id: s
-            for s in SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-                "user", "partner"
-            )
-        }
+        by_pk = {p.pk: p for p in partners}
+        records = SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
+            "user"
+        )
+        for record in records:
+            record.partner = by_pk.get(record.partner_id) or record.partner  # loaded above
+            sign_offs[record.partner_id] = record
     own = sign_offs.get(membership.partner_id)
     if "sign_off_form" not in extra:
         extra["sign_off_form"] = _sign_off_form(
@@ -73,7 +75,7 @@ def _worksheet_context(
     return dict(
         # Worksheet tables get the window's whole width (up to a limit), not the text column.
         page_container="container-fluid page-wide",
-        links=_links(forms.definition, sheet.answers, partners, collaboration.currency),
+        links=_links(forms.definition, sheet.answers, partners, collaboration),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
             "author", "resolved_by"
@@ -106,11 +108,14 @@ def _sign_off_form(
     )
 
 
-def _links(definition: Definition, answers: dict, partners: list[Partner], currency: str) -> dict:
-    """Saved rows that lead elsewhere: stakeholders that can become partners, indicators
-    that have measurements."""
+def _links(
+    definition: Definition, answers: dict, partners: list[Partner], collaboration: Collaboration
+) -> dict:
+    """Saved rows that lead elsewhere, with the address each leads to: stakeholders that can
+    become partners, indicators that have measurements."""
     partner_names = {p.name.lower() for p in partners}
     partner_rows, indicators = [], []
+    currency, place = collaboration.currency, [collaboration.pk, definition.tool]
     sums = [
         (table, totals(table, answers.get(table.name) or [], partners, currency))
         for table in definition.tables
@@ -121,11 +126,13 @@ def _links(definition: Definition, answers: dict, partners: list[Partner], curre
             if table.becomes_partner:
                 name = row.get(table.becomes_partner[0]) or ""
                 if name:
-                    partner_rows.append(
-                        (table.name, row["id"], name, name.lower() in partner_names)
+                    to_partner = reverse(
+                        "stages:worksheet-row-to-partner", args=[*place, table.name, row["id"]]
                     )
+                    partner_rows.append((name, name.lower() in partner_names, to_partner))
             if table.measured and row.get(table.measured[0]):
-                indicators.append((table.name, row["id"], row[table.measured[0]]))
+                page = reverse("stages:indicator", args=[*place, table.name, row["id"]])
+                indicators.append((row[table.measured[0]], page))
     return {
         "partner_rows": partner_rows,
         "indicators": indicators,
@@ -156,13 +163,19 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(
-        sheet.revisions.filter(folded=False)
-        .select_related("user")
-        .prefetch_related("merged_with")[: limit + 1]
+    revisions = list(sheet.revisions.filter(folded=False).select_related("user")[: limit + 1])
+    # Only merges name whom they merged with: no query when none is shown.
+    prefetch_related_objects(
+        [r for r in revisions[:limit] if r.kind == RevisionKind.MERGED], "merged_with"
     )
     labels = {p.name: p.label for s in definition.sections for p in s.parts}
+    # Each kind and status in words once, not every choice for every revision (as
+    # `get_kind_display` does).
+    kinds = {kind: str(label) for kind, label in RevisionKind.choices}
+    statuses = {status: str(label) for status, label in WorksheetStatus.choices}
     for index, newer in enumerate(revisions):
+        newer.kind_label = kinds.get(newer.kind, newer.kind)
+        newer.status_label = statuses.get(newer.status, newer.status)
         older = revisions[index + 1] if index + 1 < len(revisions) else None
         before = older.answers if older else {}
         newer.changed = [

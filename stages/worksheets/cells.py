@@ -4,22 +4,33 @@ A table of 50 rows with a partner picker in each is thousands of widget and opti
 templates when every cell goes through Django's form renderer; here each widget is written
 from the same context Django's templates receive (`Widget.get_context`), so the markup is
 the same, attribute for attribute (tests/stages/test_cells.py compares them), at a fraction
-of the cost. Labels, errors and help stay tied to their field: every error has an id the
-field's `aria-describedby` names, and so has the column's help in the table header; a group
-of checkboxes is a fieldset named by its legend. Each cell's label is visually hidden beside
-a wide table and shown above its field when a row becomes a card on a phone.
+of the cost. `Rows` writes a table's rows: what every row shares (each column's label, its
+widget's fixed attributes, a select's options) is worked out once per table, and a row shown
+from saved answers reads its values without a BoundField per cell; a cell with an error goes
+through `render_field`. Labels, errors and help stay tied to their field: every error has
+an id the field's `aria-describedby` names, and so has the column's help in the table
+header; a group of checkboxes is a fieldset named by its legend. Each cell's label is
+visually hidden beside a wide table and shown above its field when a row becomes a card on
+a phone.
 """
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.widgets import Input
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+
+def _esc(value: object) -> str:
+    """`value` as HTML text, escaped as Django's `escape` does (without its handling of lazy
+    text, which every caller here has already made text)."""
+    return html.escape(str(value))
 
 
 def _attrs(attrs: dict) -> str:
@@ -222,72 +233,174 @@ def help_id(prefix: str, column: str) -> str:
     return f"{prefix}-{column}-help"
 
 
-def row_html(
-    form: forms.Form,
-    number: int | str,
-    helped: dict[str, str],
-    texts: Texts | None = None,
-) -> SafeString:
-    """One table row: a cell per column (label for screen readers, widget, errors), then
-    the row's position and its remove box. `helped` maps column names to their help's id;
-    `texts`, shared by the rows of one table, keeps labels' translations."""
-    texts = {} if texts is None else texts
-    cells = []
-    hidden = "".join(render_field(b, [], texts) for b in form.hidden_fields())
-    # The row's number, read after each column's name by screen readers.
-    of_row = _(", row %(number)s") % {"number": number}
-    for bound in form.visible_fields():
-        if bound.name in ("ORDER", "DELETE"):
-            continue
-        described = [helped[bound.name]] if bound.name in helped else []
-        # The column's name, read with the row's number; shown above the field when a row
-        # is a stacked card on a narrow screen (static/css/app.css).
-        label = format_html(
-            '{}<span class="visually-hidden">{}</span>', _text(bound.label, texts), of_row
-        )
-        field = render_field(bound, described, texts)
-        if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
-            # A group of checkboxes is named by a legend, not by a label pointing at its box.
-            cell = format_html(
-                '<fieldset class="cell-group"><legend class="cell-label">{}</legend>'
-                "{}{}</fieldset>",
-                label,
-                field,
-                mark_safe(_errors(bound)),
-            )
+class _Unbound:
+    """What a cell reads of a field in a row that is not bound to posted data (its name, id
+    and value, as its BoundField would say them), without building a BoundField per cell."""
+
+    __slots__ = ("auto_id", "field", "form", "html_name", "name")
+    errors = ()
+
+    def __init__(self, form: forms.Form, name: str, field: forms.Field) -> None:
+        self.form, self.name, self.field = form, name, field
+        self.html_name = form.add_prefix(name)
+        auto_id = form.auto_id
+        if auto_id and "%s" in str(auto_id):
+            self.auto_id = auto_id % self.html_name
         else:
-            cell = format_html(
-                '<label class="cell-label" for="{}">{}</label>{}{}',
-                bound.auto_id,
-                label,
-                field,
-                mark_safe(_errors(bound)),
+            self.auto_id = self.html_name if auto_id else ""
+
+    def value(self):
+        value = self.form.initial.get(self.name, self.field.initial)
+        return self.field.prepare_value(value() if callable(value) else value)
+
+
+class Rows:
+    """Writes the rows of one table. What every row shares is worked out once: each column's
+    label, its widget's fixed attributes and its choices (the rows of a formset share their
+    field objects); a row then only adds its values, ids and number. A cell showing an error,
+    or a widget without a shortcut here, goes through `render_field` as before."""
+
+    def __init__(self, helped: dict[str, str]) -> None:
+        self.helped = helped
+        self.texts: Texts = {}
+        self._columns: dict[str, tuple] = {}
+        # A select's options with the first chosen one marked, by column and its position.
+        self._options: dict[tuple[str, int], str] = {}
+
+    def _column(self, bound: BoundField | _Unbound) -> tuple:
+        """(label, widget kind, the widget's fixed attributes as markup, options) of the
+        column `bound` belongs to."""
+        name = bound.name
+        if name not in self._columns:
+            bound = bound.form[name]
+            widget = bound.field.widget
+            attrs = bound.build_widget_attrs({}, widget)
+            for varying in ("aria-describedby", "aria-invalid", "id"):
+                attrs.pop(varying, None)
+            fixed = {**widget.attrs, **attrs}
+            kind = _kind(widget) if not {"id", "aria-describedby"} & widget.attrs.keys() else ""
+            options = None
+            if kind in ("select", "checkboxes"):
+                choices = list(bound.field.choices)
+                if any(isinstance(label, list | tuple) for _value, label in choices):
+                    kind = ""
+                listed, first = [], {}
+                for index, (value, label) in enumerate(choices):
+                    text = "" if value is None else str(value)
+                    listed.append((text, _esc(text), _esc(_text(label, self.texts))))
+                    # Where each value first appears (a value may be offered twice).
+                    first.setdefault(text, index)
+                options = (listed, first)
+            described = [self.helped[name]] if name in self.helped else []
+            if described:
+                fixed["aria-describedby"] = " ".join(described)
+            shared = _attrs(fixed)
+            label = _esc(_text(bound.label, self.texts))
+            self._columns[name] = (label, kind, shared, fixed.get("class"), options, described)
+        return self._columns[name]
+
+    def cell(self, bound: BoundField | _Unbound, of_row: str = "") -> str:
+        """The cell's label and field, with its errors; only the field for a hidden one
+        (`of_row` empty)."""
+        label, kind, shared, css, options, described = self._column(bound)
+        ident = bound.auto_id
+        if not kind or not ident or (bound.form.is_bound and bound.errors):
+            bound = bound.form[bound.name]
+            field = render_field(bound, described, self.texts)
+            errors = _errors(bound) if of_row else ""
+        else:
+            field, errors = self._widget(bound, kind, shared, css, options), ""
+        if not of_row:
+            return field
+        named = f'{label}<span class="visually-hidden">{of_row}</span>'
+        if kind == "checkboxes" or isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
+            # A group of checkboxes is named by a legend, not by a label pointing at its box.
+            return (
+                f'<fieldset class="cell-group"><legend class="cell-label">{named}</legend>'
+                f"{field}{errors}</fieldset>"
             )
-        cells.append(f"<td>{hidden}{cell}</td>")
-        hidden = ""
-    order, delete = form["ORDER"], form["DELETE"]
-    position = order.value()
-    cells.append(
-        format_html(
-            '<td class="cell-order"><label class="cell-label" for="{}">{}</label>'
-            '<input type="number" name="{}" id="{}" value="{}" '
-            'class="form-control form-control-sm row-order" min="0"></td>',
-            order.auto_id,
-            _("Position of row %(number)s") % {"number": number},
-            order.html_name,
-            order.auto_id,
-            number if position is None else position,
+        return f'<label class="cell-label" for="{_esc(ident)}">{named}</label>{field}{errors}'
+
+    def _widget(self, bound, kind, shared, css, options) -> str:
+        widget, ident = bound.field.widget, _esc(bound.auto_id)
+        name = _esc(bound.html_name)
+        value = widget.format_value(bound.value())
+        if kind == "select":
+            # Only the first option holding a chosen value is selected, as Django does.
+            listed, first = options
+            found = [first[text] for text in value if text in first]
+            key = (bound.name, min(found, default=-1))
+            if key not in self._options:
+                self._options[key] = "".join(
+                    f'\n  <option value="{value}"{" selected" if index == key[1] else ""}>'
+                    f"{label}</option>\n"
+                    for index, (_text, value, label) in enumerate(listed)
+                )
+            return f'<select name="{name}"{shared} id="{ident}">{self._options[key]}\n</select>'
+        if kind == "checkboxes":
+            chosen = set(value)
+            parts = [f'<div id="{ident}"', f' class="{_esc(css)}"' if css else "", ">"]
+            for index, (text, shown, label) in enumerate(options[0]):
+                checked = " checked" if text in chosen else ""
+                parts.append(
+                    f'<div>\n    <label for="{ident}_{index}"><input type="checkbox" '
+                    f'name="{name}" value="{shown}"{shared}{checked} '
+                    f'id="{ident}_{index}">\n {label}</label>\n\n</div>'
+                )
+            parts.append("\n</div>")
+            return "".join(parts)
+        if kind == "textarea":
+            text = conditional_escape(value) if value else ""
+            return f'<textarea name="{name}"{shared} id="{ident}">\n{text}</textarea>'
+        shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
+        return f'<input type="{widget.input_type}" name="{name}"{shown}{shared} id="{ident}">'
+
+    def row(self, form: forms.Form, number: int | str) -> SafeString:
+        """One table row: a cell per column (label for screen readers, widget, errors), then
+        the row's position and its remove box."""
+        cells = []
+        if form.is_bound:
+            fields = list(form)
+        else:
+            fields = [_Unbound(form, name, field) for name, field in form.fields.items()]
+        hidden = "".join(self.cell(b) for b in fields if b.field.widget.is_hidden)
+        # The row's number, read after each column's name by screen readers.
+        of_row = _esc(_(", row %(number)s") % {"number": number})
+        for bound in fields:
+            if bound.field.widget.is_hidden or bound.name in ("ORDER", "DELETE"):
+                continue
+            # The column's name, read with the row's number; shown above the field when a
+            # row is a stacked card on a narrow screen (static/css/app.css).
+            cells.append(f"<td>{hidden}{self.cell(bound, of_row)}</td>")
+            hidden = ""
+        order, delete = form["ORDER"], form["DELETE"]
+        position = order.value()
+        order_id, delete_id = _esc(order.auto_id), _esc(delete.auto_id)
+        place = _("Position of row %(number)s") % {"number": number}
+        remove = _("Remove row %(number)s") % {"number": number}
+        checked = " checked" if delete.value() else ""
+        cells.append(
+            f'<td class="cell-order"><label class="cell-label" for="{order_id}">{_esc(place)}'
+            f'</label><input type="number" name="{_esc(order.html_name)}" id="{order_id}" '
+            f'value="{_esc(number if position is None else position)}" '
+            'class="form-control form-control-sm row-order" min="0"></td>'
         )
-    )
-    cells.append(
-        format_html(
-            '<td class="cell-remove"><input type="checkbox" name="{}" id="{}" '
-            'class="form-check-input"{}><label class="cell-label" for="{}">{}</label></td>',
-            delete.html_name,
-            delete.auto_id,
-            mark_safe(" checked") if delete.value() else "",
-            delete.auto_id,
-            _("Remove row %(number)s") % {"number": number},
+        cells.append(
+            f'<td class="cell-remove"><input type="checkbox" name="{_esc(delete.html_name)}" '
+            f'id="{delete_id}" class="form-check-input"{checked}><label class="cell-label" '
+            f'for="{delete_id}">{_esc(remove)}</label></td>'
         )
-    )
-    return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")
+        return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")
+
+
+def _kind(widget: forms.Widget) -> str:
+    """Which shortcut writes `widget`, or "" for none."""
+    if type(widget) is forms.Select:
+        return "select"
+    if type(widget) is forms.CheckboxSelectMultiple:
+        return "checkboxes"
+    if type(widget) is forms.Textarea:
+        return "textarea"
+    if isinstance(widget, Input) and not isinstance(widget, forms.FileInput):
+        return "input"
+    return ""

@@ -7,7 +7,8 @@ import secrets
 from typing import Any
 
 from django import forms
-from django.utils.safestring import SafeString
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -48,11 +49,21 @@ def new_row_id() -> str:
     return NEW_ROW_PREFIX + secrets.token_hex(6)
 
 
-class RowForm(forms.Form):
-    """One row of a table. `id` keeps a row's identity across edits and reordering; a blank
-    row is handed a fresh id when shown, so saving it twice (autosave) never doubles it."""
+def row_fields(table: Table, partners: list[Partner]) -> dict[str, forms.Field]:
+    """The fields of a table's row: `id` keeps a row's identity across edits and reordering,
+    then a field per column."""
+    choices = partner_choices(partners)
+    return {
+        "id": forms.RegexField(
+            regex=r"^[a-z0-9-]{1,40}$", required=False, widget=forms.HiddenInput
+        ),
+        **{spec.name: form_field(spec, choices, in_table=True) for spec in table.columns},
+    }
 
-    id = forms.RegexField(regex=r"^[a-z0-9-]{1,40}$", required=False, widget=forms.HiddenInput)
+
+class RowForm(forms.Form):
+    """One row of a table (fields: `row_fields`). A blank row is handed a fresh id when
+    shown, so saving it twice (autosave) never doubles it."""
 
     def __init__(
         self,
@@ -65,14 +76,9 @@ class RowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.table = table
         # A formset hands every row the same field objects (built once, with the partner
-        # choices): nothing changes a field once built, and building them per row cost more
-        # than the rest of the row.
-        for spec in table.columns:
-            self.fields[spec.name] = (
-                fields[spec.name]
-                if fields
-                else form_field(spec, partner_choices(partners), in_table=True)
-            )
+        # choices): nothing changes a field once built, and building or copying them per
+        # row cost more than the rest of the row.
+        self.fields.update(fields or row_fields(table, partners))
 
     def row(self) -> dict[str, Any] | None:
         """The row as stored, or None for a blank row (which is simply not kept)."""
@@ -96,10 +102,7 @@ class BaseTableFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index):
         if not hasattr(self, "_fields"):
-            choices = partner_choices(self.partners)
-            self._fields = {
-                c.name: form_field(c, choices, in_table=True) for c in self.table.columns
-            }
+            self._fields = row_fields(self.table, self.partners)
         return {"table": self.table, "partners": self.partners, "fields": self._fields}
 
     def _construct_form(self, i, **kwargs):
@@ -117,16 +120,22 @@ class BaseTableFormSet(forms.BaseFormSet):
         helped = self.help_ids()
         return [(c, helped.get(c.name, ""), column_width(c)) for c in self.table.columns]
 
+    @cached_property
+    def _rows(self) -> cells.Rows:
+        """Writes this table's rows, its blank row included."""
+        return cells.Rows(self.help_ids())
+
+    def rendered_management_form(self) -> SafeString:
+        """The formset's hidden counts, as `{{ formset.management_form }}` writes them."""
+        return mark_safe("".join(self._rows.cell(bound) for bound in self.management_form))
+
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""
-        helped, texts = self.help_ids(), {}
-        return [
-            cells.row_html(form, n, helped, texts) for n, form in enumerate(self.forms, start=1)
-        ]
+        return [self._rows.row(form, n) for n, form in enumerate(self.forms, start=1)]
 
     def rendered_empty_row(self) -> SafeString:
         """The blank row the page's script copies to add a row."""
-        return cells.row_html(self.empty_form, "__number__", self.help_ids())
+        return self._rows.row(self.empty_form, "__number__")
 
     def rows(self) -> list[dict[str, Any]]:
         forms_in_order = self.ordered_forms if self.can_order else self.forms

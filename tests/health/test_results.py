@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from collaborations.models import Role, Sector
 from health.factors import FACTORS_BY_SLUG
 from health.results import factors_chart, results, trend_chart
+from stages.models import Tool
 from tests.factories import make_member, make_partner
 from tests.health.helpers import page_url, rate, rate_all
 
@@ -115,6 +116,16 @@ def test_factors_averaging_below_three_are_weak_with_the_tools_that_help(rated):
 def test_every_factor_links_to_existing_tools(rated):
     for factor in rated.factors:
         assert [t.slug for t in factor.tools] == list(factor.factor.tools)
+
+
+def test_a_page_that_has_the_tools_saves_a_query_and_gets_the_same_links(cast, rated):
+    tools = list(Tool.objects.all())
+    with CaptureQueriesContext(connection) as queries:
+        given = results(cast.collaboration, tools=tools)
+    assert len(queries) == 2
+    assert [[t.slug for t in f.tools] for f in given.factors] == [
+        [t.slug for t in f.tools] for f in rated.factors
+    ]
 
 
 def test_a_retake_keeps_the_history_and_counts_the_latest(cast):

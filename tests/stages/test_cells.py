@@ -12,9 +12,9 @@ from django.test.html import parse_html
 from django.urls import reverse
 
 from collaborations.models import Partner, Sector
-from stages.worksheets.cells import render_field, widget_html
+from stages.worksheets.cells import Rows, _Unbound, render_field, widget_html
 from stages.worksheets.declarations import definition_for
-from stages.worksheets.forms import RowForm
+from stages.worksheets.forms import RowForm, table_formset
 from stages.worksheets.schema import Field, Kind, Table
 from tests.stages.worksheet_data import form_post
 
@@ -51,7 +51,14 @@ INVALID = {**VALID, "t-scale": "9", "t-number": "many", "t-day": "31/02/2026"}
 def _forms():
     yield RowForm(table=TABLE, partners=PARTNERS, prefix="t")  # blank
     yield RowForm(
-        initial={"text": "Saved", "partner": 3, "partners": [5], "day": "2026-01-02"},
+        initial={
+            "text": "Saved",
+            "partner": 3,
+            "partners": [5],
+            "day": "2026-01-02",
+            "number": 12.0,
+            "money": 1500.0,
+        },
         table=TABLE,
         partners=PARTNERS,
         prefix="t",
@@ -82,6 +89,29 @@ def test_fields_are_what_django_renders_for_them(form):
             ids.append(f"{bound.auto_id}_error")
         expected = bound.as_widget(attrs={"aria-describedby": " ".join(ids)})
         assert parse_html(render_field(bound, ["x-help"])) == parse_html(expected), bound.name
+
+
+def test_a_tables_rows_write_each_field_as_render_field_does():
+    """The rows of a table share what their columns have in common (one writer for all of
+    them, whatever each row holds); each field still comes out as `render_field` makes it,
+    described by its column's help."""
+    rows = Rows({"text": "things-text-help", "partners": "things-partners-help"})
+    for form in [*_forms(), *reversed(list(_forms()))]:
+        for bound in form:
+            described = [rows.helped[bound.name]] if bound.name in rows.helped else []
+            expected = parse_html(render_field(bound, described))
+            assert parse_html(rows.cell(bound)) == expected, bound.name
+
+
+def test_a_row_not_bound_to_data_reads_its_fields_as_their_bound_fields_do():
+    """Rows shown from saved answers skip building a BoundField per cell; every cell comes
+    out the same (name, id, value)."""
+    rows = Rows({"text": "things-text-help"})
+    for form in list(_forms())[:2]:
+        assert not form.is_bound
+        for name, field in form.fields.items():
+            quick = parse_html(rows.cell(_Unbound(form, name, field)))
+            assert quick == parse_html(rows.cell(form[name])), name
 
 
 def test_errors_are_announced_through_the_field():
@@ -157,3 +187,10 @@ def test_column_help_describes_every_cell_of_its_column(cast, slug):
             if column.help:
                 # Once for the saved row, once for the blank one.
                 assert parser.described.count(f"{table.name}-{column.name}-help") == 2
+
+
+def test_a_tables_hidden_counts_are_what_django_writes():
+    formset = table_formset(TABLE, PARTNERS, [{"id": "row-1", "text": "x"}])
+    assert parse_html(formset.rendered_management_form()) == parse_html(
+        str(formset.management_form)
+    )

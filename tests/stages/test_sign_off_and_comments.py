@@ -193,3 +193,21 @@ def test_a_facilitator_who_represents_an_organization_signs_for_it_plainly(cast)
     )
     assert response.status_code == 302
     assert SignOff.objects.get().on_behalf is False
+
+
+def test_the_table_of_positions_shows_each_organization_escaped(cast):
+    """The table's rows are written in Python: names and notes are text, never markup."""
+    cast.partner.partner.name = "Ortega & <Sons>"
+    cast.partner.partner.save()
+    cast.client("partner").post(
+        _url(cast, "stages:worksheet-sign-off"),
+        {"sign-off-position": "reservations", "sign-off-note": "<script>x</script> & more"},
+    )
+    page = cast.client("viewer").get(_url(cast, "stages:worksheet")).content.decode()
+    table = page.split('aria-label="Positions of the partners"', 1)[1].split("</table>", 1)[0]
+    assert '<th scope="row" class="fw-normal">Ortega &amp; &lt;Sons&gt;</th>' in table
+    assert '<span class="position position-reservations">Agrees with reservations</span>' in table
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; more" in table
+    assert "<script>" not in table
+    others = cast.collaboration.partners.exclude(pk=cast.partner.partner.pk).count()
+    assert table.count("Not yet") == others

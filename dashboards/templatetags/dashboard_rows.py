@@ -1,0 +1,20 @@
+"""The dashboard's rows (see `dashboards.rows`): `{% tool_rows overview %}` and the like,
+each given the page's `dashboards.overview.Overview`."""
+
+from __future__ import annotations
+
+from django import template
+
+from dashboards import rows
+
+register = template.Library()
+
+for function in (
+    rows.waiting_review_items,
+    rows.untouched_items,
+    rows.due_rows,
+    rows.tool_rows,
+    rows.activity_items,
+    rows.follow_through_rows,
+):
+    register.simple_tag(function)
