@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import cache
 
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from collaborations.markup import text as escape
 from collaborations.models import Membership, Role
 from dashboards.progress import LABEL, SUMMARY, StageProgress
 
@@ -27,7 +27,7 @@ class _Words:
     def __init__(self) -> None:
         self.your_role = escape(gettext("your role:"))
         self.label, self.summary = gettext(LABEL), gettext(SUMMARY)
-        self.role = cache(lambda role: escape(str(Role(role).label)))
+        self.role = cache(lambda role: escape(Role(role).label))
         self.stage = cache(lambda stage: (stage.number, stage.name))
 
 

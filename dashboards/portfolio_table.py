@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime
 from functools import cache
 
-from django.template.defaultfilters import date
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import escape
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, ngettext
 
+from collaborations.markup import text as escape
 from dashboards.portfolio import PortfolioRow
 from stages.models import Stage
 from support.models import Strategy
@@ -43,7 +43,7 @@ class _Words:
         )
         self.late_badge = gettext("Late")
         self.sign_off_badge = gettext("Sign-off")
-        self.strategies = {value: escape(str(label)) for value, label in Strategy.choices}
+        self.strategies = {value: escape(label) for value, label in Strategy.choices}
         self.late = cache(self._late)
         self.not_signed_off = cache(self._not_signed_off)
         self.activities = cache(self._activities)
@@ -72,7 +72,7 @@ class _Words:
         }
 
     def _date(self, day: datetime.date) -> str:
-        return escape(date(day, "DATE_FORMAT"))
+        return escape(date_format(day, "DATE_FORMAT"))
 
     def _stage(self, stage: Stage | None) -> str:
         if stage is None:
@@ -105,7 +105,7 @@ def _row(row: PortfolioRow, words: _Words) -> str:
         f'<a href="{dashboard}#attention">{row.reviews_waiting}</a>' if row.reviews_waiting else "0"
     )
     last = (
-        words.date(timezone.localtime(row.last_activity).date())
+        words.date(template_localtime(row.last_activity).date())
         if row.last_activity
         else words.none_yet
     )
