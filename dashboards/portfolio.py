@@ -97,8 +97,11 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
         # Sign-offs on other tools, or on a consensus worksheet not waiting for them, which
         # only a collaboration with fewer such worksheets waiting than there are can have.
         "elsewhere AS ("
-        "SELECT collaboration_id FROM stages_signoff WHERE tool_id IN (SELECT id FROM "
-        f"stages_tool WHERE slug NOT IN ({_marks(consensus)})) UNION "
+        "SELECT c.id AS collaboration_id FROM collaborations_collaboration c "
+        f"WHERE c.id IN ({_marks(ids)}) "
+        "AND EXISTS (SELECT 1 FROM stages_signoff s WHERE s.collaboration_id = c.id AND "
+        f"s.tool_id IN (SELECT id FROM stages_tool WHERE slug NOT IN ({_marks(consensus)}))) "
+        "UNION "
         "SELECT asked.collaboration_id FROM asked CROSS JOIN stages_tool t "
         f"WHERE asked.n < %s AND t.id IN ({tools}) AND EXISTS (SELECT 1 FROM stages_signoff s "
         f"WHERE s.collaboration_id = asked.collaboration_id AND s.tool_id = t.id AND NOT "
@@ -112,7 +115,7 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
     )
     params = [
         *ids, *consensus, *AWAITING_SIGN_OFF,  # asked
-        *consensus,  # sign-offs on other tools
+        *ids, *consensus,  # sign-offs on other tools
         len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on others of theirs
         Partner.Status.ACTIVE, *consensus, *AWAITING_SIGN_OFF,  # short
     ]  # fmt: skip
