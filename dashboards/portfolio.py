@@ -6,10 +6,11 @@ Flags: stalled (no worksheet changed for `STALLED_DAYS` days), late commitments 
 consensus worksheet that is ready for review or complete.
 
 A page shows 25 rows but sorts, filters and counts them all. So `portfolio` gives every row
-what that takes: its progress, activity and support, and whether each flag is raised, which
-the database answers at each collaboration's first late row or missing sign-off. `fill` then
-counts the late rows and names who has not signed off, for the rows shown (or, for the CSV,
-for all of them).
+its last activity and whether each flag is raised, which the database answers at each
+collaboration's first late row or missing sign-off; progress and support are worked out for
+every row only when the sort or the filter needs them. `fill` then completes the rows shown
+(or, for the CSV, all of them): progress, support by strategy, the late rows counted and who
+has not signed off named.
 """
 
 from __future__ import annotations
@@ -94,8 +95,8 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
         "WITH asked AS (SELECT collaboration_id, COUNT(*) AS n FROM stages_worksheet "
         f"WHERE collaboration_id IN ({_marks(ids)}) AND tool_id IN ({tools}) AND {waiting} "
         "GROUP BY collaboration_id), "
-        # Sign-offs on other tools, or on a consensus worksheet not waiting for them, which
-        # only a collaboration with fewer such worksheets waiting than there are can have.
+        # The collaborations with sign-offs elsewhere: on a tool that asks for none, or on a
+        # consensus worksheet not waiting for them (only where fewer wait than there are).
         "elsewhere AS ("
         "SELECT c.id AS collaboration_id FROM collaborations_collaboration c "
         f"WHERE c.id IN ({_marks(ids)}) "
@@ -115,8 +116,8 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
     )
     params = [
         *ids, *consensus, *AWAITING_SIGN_OFF,  # asked
-        *ids, *consensus,  # sign-offs on other tools
-        len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on others of theirs
+        *ids, *consensus,  # elsewhere: on a tool that asks for none
+        len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on a worksheet not waiting
         Partner.Status.ACTIVE, *consensus, *AWAITING_SIGN_OFF,  # short
     ]  # fmt: skip
     return with_clause, short, params

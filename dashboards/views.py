@@ -73,9 +73,8 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
     anything = bool(memberships) or filters.active
     column = filters.sort.removeprefix("-")
     key, by_progress = LIST_SORTS.get(column, (None, False))
-    progress = {}
-    if filters.stage or by_progress:
-        progress = stage_progress(m.collaboration_id for m in memberships)
+    every_progress = bool(filters.stage) or by_progress
+    progress = stage_progress(m.collaboration_id for m in memberships) if every_progress else {}
     if filters.stage:
         memberships = [
             m
@@ -92,7 +91,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
     archived = [m for m in memberships if m.collaboration.is_archived]
     pager = paginate(request, active, filters)
     shown = list(pager.page)
-    if not progress:
+    if not every_progress:
         progress = stage_progress(m.collaboration_id for m in [*shown, *archived])
     active_cards = [(m, progress[m.collaboration_id]) for m in shown]
     archived_cards = [(m, progress[m.collaboration_id]) for m in archived]
