@@ -171,5 +171,5 @@ def _late_row_sql(table: Table, today: datetime.date) -> tuple[str, list, str, l
         late_params = [*status_params, *decided, *overdue_params]
     else:
         late, late_params = overdue, overdue_params
-    # Only a row is asked for its status and date (SQLite would not read other values).
+    # Only a row is asked for its status and date: SQLite fails on a text read as JSON.
     return rows, rows_params, f"CASE WHEN {is_row} THEN {late} END", late_params
