@@ -75,7 +75,11 @@ def test_the_database_counts_late_rows_as_each_rows_status_says():
         rows = _every_kind_of_row(table)
         expected += sum(deadline_status(table, row, TODAY).late for row in rows)
         tool = Tool.objects.get(slug=slug)
-        Worksheet.objects.create(collaboration=counted, tool=tool, answers={table.name: rows})
+        # Values that are not rows, among them, are no promises.
+        others = ["not a row", 5, None, [rows[0]]]
+        Worksheet.objects.create(
+            collaboration=counted, tool=tool, answers={table.name: [*rows, *others]}
+        )
         Worksheet.objects.create(collaboration=empty, tool=tool, answers={table.name: []})
         Worksheet.objects.create(collaboration=odd, tool=tool, answers={table.name: {"a": 1}})
     assert 0 < expected < 2 * len(rows)
