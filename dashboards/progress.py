@@ -8,9 +8,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from charts.svg import MUTED, PALETTE, Bar, BarChart, Series
 from stages.models import Stage, Worksheet
+
+# How a stage's bar is read out and summed up; translated where shown (lists of many bars
+# translate them once, see `dashboards/collaboration_cards.py`).
+LABEL = gettext_noop("%(stage)s: %(complete)s of %(tools)s tools complete, %(started)s in progress")
+SUMMARY = gettext_noop("%(complete)s of %(tools)s complete, %(started)s in progress")
 
 
 @dataclass
@@ -38,22 +44,18 @@ class StageProgress:
         return round(100 * self.complete / self.tools) if self.tools else 0
 
     @property
+    def counts_shown(self) -> dict[str, int]:
+        """The numbers `LABEL` and `SUMMARY` read out (the label also names the stage)."""
+        return {"complete": self.complete, "tools": self.tools, "started": self.in_progress}
+
+    @property
     def label(self) -> str:
-        """The bar's text for screen readers (built here: lists show hundreds of bars)."""
-        return _("%(stage)s: %(complete)s of %(tools)s tools complete, %(started)s in progress") % {
-            "stage": self.stage.name,
-            "complete": self.complete,
-            "tools": self.tools,
-            "started": self.in_progress,
-        }
+        """The bar's text for screen readers."""
+        return _(LABEL) % {"stage": self.stage.name, **self.counts_shown}
 
     @property
     def summary(self) -> str:
-        return _("%(complete)s of %(tools)s complete, %(started)s in progress") % {
-            "complete": self.complete,
-            "tools": self.tools,
-            "started": self.in_progress,
-        }
+        return _(SUMMARY) % self.counts_shown
 
     @property
     def percent_started(self) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from itertools import chain
 
 from django.contrib.auth.decorators import login_required
@@ -17,11 +18,13 @@ from django.views.decorators.http import require_GET
 
 from collaborations import access
 from collaborations.models import Membership
+from dashboards.collaboration_cards import collaboration_cards
 from dashboards.first_steps import first_steps, people
 from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
-from dashboards.portfolio import FLAGS, SORTS, filter_rows, sort_rows
+from dashboards.portfolio import FLAGS, SORTS, fill, filter_rows, sort_rows
 from dashboards.portfolio import portfolio as portfolio_rows
+from dashboards.portfolio_table import table_rows
 from dashboards.progress import current_stage, stage_progress
 from health.results import results as health_results
 from health.results import trend_chart
@@ -44,11 +47,12 @@ def _stage_number(progress: list) -> int:
     return stage.number if stage else len(progress) + 1
 
 
-# Orders of my collaborations: the query-string name and the key that sorts by it.
-LIST_SORTS: dict[str, Callable] = {
-    "name": lambda card: card[0].collaboration.name.casefold(),
-    "stage": lambda card: _stage_number(card[1]),
-    "complete": lambda card: sum(p.complete for p in card[1]),
+# Orders of my collaborations: the query-string name, the key that sorts by it (given the
+# membership and its collaboration's progress), and whether it needs every one's progress.
+LIST_SORTS: dict[str, tuple[Callable, bool]] = {
+    "name": (lambda m, progress: m.collaboration.name.casefold(), False),
+    "stage": (lambda m, progress: _stage_number(progress), True),
+    "complete": (lambda m, progress: sum(p.complete for p in progress), True),
 }
 
 
@@ -56,32 +60,49 @@ LIST_SORTS: dict[str, Callable] = {
 @require_GET
 def collaboration_list(request: HttpRequest) -> HttpResponse:
     """My collaborations, 25 active ones a page, searchable by name or community and
-    filtered by current stage; archived ones listed apart."""
+    filtered by current stage; archived ones listed apart. Progress is worked out for the
+    cards shown, or for every collaboration when the filter or the order needs it."""
     filters = Filters.of(request)
-    memberships = Membership.objects.filter(user=request.user).select_related(
-        "collaboration", "partner"
-    )
+    memberships = Membership.objects.filter(user=request.user).select_related("collaboration")
     if filters.q:
         memberships = memberships.filter(
             Q(collaboration__name__icontains=filters.q)
             | Q(collaboration__community__icontains=filters.q)
         )
     memberships = list(memberships.order_by("collaboration__name"))
-    progress = stage_progress(m.collaboration_id for m in memberships)
-    cards = [(m, progress[m.collaboration_id]) for m in memberships]
-    if filters.stage:
-        cards = [c for c in cards if (stage := current_stage(c[1])) and stage.slug == filters.stage]
+    anything = bool(memberships) or filters.active
     column = filters.sort.removeprefix("-")
-    if column in LIST_SORTS:
-        cards.sort(key=LIST_SORTS[column], reverse=filters.sort.startswith("-"))
-    active = [c for c in cards if not c[0].collaboration.is_archived]
+    key, by_progress = LIST_SORTS.get(column, (None, False))
+    every_progress = bool(filters.stage) or by_progress
+    progress = stage_progress(m.collaboration_id for m in memberships) if every_progress else {}
+    if filters.stage:
+        memberships = [
+            m
+            for m in memberships
+            if (stage := current_stage(progress[m.collaboration_id]))
+            and stage.slug == filters.stage
+        ]
+    if key:
+        memberships.sort(
+            key=lambda m: key(m, progress.get(m.collaboration_id)),
+            reverse=filters.sort.startswith("-"),
+        )
+    active = [m for m in memberships if not m.collaboration.is_archived]
+    archived = [m for m in memberships if m.collaboration.is_archived]
     pager = paginate(request, active, filters)
+    shown = list(pager.page)
+    if not every_progress:
+        progress = stage_progress(m.collaboration_id for m in [*shown, *archived])
+    active_cards = [(m, progress[m.collaboration_id]) for m in shown]
+    archived_cards = [(m, progress[m.collaboration_id]) for m in archived]
     return render(
         request,
         "dashboards/collaboration_list.html",
         {
-            "active": list(pager.page),
-            "archived": [c for c in cards if c[0].collaboration.is_archived],
+            "active": active_cards,
+            "archived": archived_cards,
+            "active_cards": collaboration_cards(active_cards),
+            "archived_cards": collaboration_cards(archived_cards),
             "pager": pager,
             "filters": filters,
             "stages": Stage.objects.all(),
@@ -93,7 +114,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
                     ("-complete", _("Most complete first")),
                 )
             ],
-            "anything": bool(memberships) or filters.active,
+            "anything": anything,
         },
     )
 
@@ -127,9 +148,11 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     )
 
 
-def _portfolio_rows(request: HttpRequest, filters: Filters) -> tuple[list, list, str]:
+def _portfolio_rows(
+    request: HttpRequest, filters: Filters, *, filled: bool = False
+) -> tuple[list, list, str]:
     """Every collaboration the user facilitates, and those the filters keep, sorted."""
-    every = portfolio_rows(request.user)
+    every = portfolio_rows(request.user, filled=filled)
     kept = filter_rows(every, filters.q, filters.stage, filters.flag)
     rows, sort = sort_rows(kept, filters.sort)
     return every, rows, sort
@@ -144,21 +167,24 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     every, rows, sort = _portfolio_rows(request, filters)
     filters = replace(filters, sort=sort)
     pager = paginate(request, rows, filters)
+    shown = list(pager.page)
+    fill(shown)
     columns = [
         (
-            label,
+            column.label,
             filters.query(sort=f"-{name}" if current and not sort.startswith("-") else name),
             current,
             sort.startswith("-"),
         )
-        for name, (label, _key) in SORTS.items()
+        for name, column in SORTS.items()
         for current in [sort.removeprefix("-") == name]
     ]
     return render(
         request,
         "dashboards/portfolio.html",
         {
-            "rows": list(pager.page),
+            "rows": shown,
+            "table_rows": table_rows(shown),
             "pager": pager,
             "filters": filters,
             "everything": len(every),
@@ -191,7 +217,7 @@ class _Echo:
 def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
     """The portfolio as a spreadsheet: every collaboration the filters keep (all of them
     without filters), in the order the page shows them, streamed row by row."""
-    _every, rows, _sort = _portfolio_rows(request, Filters.of(request))
+    _every, rows, _sort = _portfolio_rows(request, Filters.of(request), filled=True)
     writer = csv.writer(_Echo())
     header = [
         _("Collaboration"),
@@ -206,19 +232,27 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
         *(f"{_('Support')}: {label}" for label in Strategy.labels),
         _("Archived"),
     ]
+    # Words every row shares, in the reader's language, while the request is still on.
+    yes_no = {True: _("yes"), False: _("no")}
+    strategies = Strategy.values
+
+    @cache
+    def stage_name(stage: Stage | None) -> str:
+        return stage.name if stage else _("All stages complete")
+
     lines = (
         [
             _csv_cell(row.collaboration.name),
             _csv_cell(row.collaboration.community),
-            row.current_stage.name if row.current_stage else _("All stages complete"),
+            stage_name(row.current_stage),
             row.percent_complete,
             row.reviews_waiting,
             row.last_activity.date().isoformat() if row.last_activity else "",
-            _("yes") if row.stalled else _("no"),
+            yes_no[row.stalled],
             row.late,
             _csv_cell("; ".join(row.not_signed_off)),
-            *(row.support[value] for value in Strategy.values),
-            _("yes") if row.collaboration.is_archived else _("no"),
+            *(row.support[value] for value in strategies),
+            yes_no[row.collaboration.is_archived],
         ]
         for row in rows
     )

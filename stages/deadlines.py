@@ -72,6 +72,16 @@ def _due(row: dict, rule: Deadlines) -> datetime.date | None:
     return parse_date(raw) if isinstance(raw, str) and raw else None
 
 
+def _deadline_tables() -> list[tuple[str, Table]]:
+    """Every table that declares deadlines, with the slug of its tool."""
+    return [
+        (slug, table)
+        for slug, definition in DEFINITIONS.items()
+        for table in definition.tables
+        if table.deadlines is not None
+    ]
+
+
 def late_counts(collaboration_ids: list[int], today: datetime.date) -> dict[int, int]:
     """Late rows of every deadline table, per collaboration, counted by the database in one
     query without sending any worksheet's answers to Python: the rule of `deadline_status`
@@ -79,63 +89,87 @@ def late_counts(collaboration_ids: list[int], today: datetime.date) -> dict[int,
     so comparing the text compares the dates). Collaborations with none late are left out."""
     if not collaboration_ids:
         return {}
-    postgres = connection.vendor == "postgresql"
-    parts, params = [], []
-    for slug, definition in DEFINITIONS.items():
-        for table in definition.tables:
-            if table.deadlines is None:
-                continue
-            sql, table_params = _late_rows_sql(table, slug, postgres)
-            parts.append(sql)
-            params += [*table_params, today.isoformat()]
     ids = ", ".join(["%s"] * len(collaboration_ids))
+    parts, params = [], []
+    for slug, table in _deadline_tables():
+        rows, rows_params, late, late_params = _late_row_sql(table, today)
+        parts.append(
+            f"SELECT w.collaboration_id AS collaboration_id FROM stages_worksheet w "
+            f"JOIN stages_tool t ON t.id = w.tool_id {rows} "
+            f"WHERE t.slug = %s AND w.collaboration_id IN ({ids}) AND {late}"
+        )
+        params += [*rows_params, slug, *collaboration_ids, *late_params]
     query = (
         f"SELECT collaboration_id, COUNT(*) FROM ({' UNION ALL '.join(parts)}) AS late_rows "
-        f"WHERE collaboration_id IN ({ids}) GROUP BY collaboration_id"
+        "GROUP BY collaboration_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, *collaboration_ids])
+        cursor.execute(query, params)
         return dict(cursor.fetchall())
 
 
-def _late_rows_sql(table: Table, slug: str, postgres: bool) -> tuple[str, list]:
-    """A query of (collaboration_id) for each late row of `table` in the worksheets of tool
-    `slug`; its last parameter, left to the caller, is today's date as ISO text."""
+def with_late(collaboration_ids: list[int], today: datetime.date) -> set[int]:
+    """The collaborations among these with a late row, by the same rule as `late_counts`,
+    in one query that stops at each collaboration's first late row: enough for a flag."""
+    if not collaboration_ids:
+        return set()
+    found = []
+    params: list = []
+    for slug, table in _deadline_tables():
+        rows, rows_params, late, late_params = _late_row_sql(table, today)
+        found.append(
+            f"EXISTS (SELECT 1 FROM stages_worksheet w JOIN stages_tool t ON t.id = w.tool_id "
+            f"{rows} WHERE t.slug = %s AND w.collaboration_id = c.id AND {late})"
+        )
+        params += [*rows_params, slug, *late_params]
+    ids = ", ".join(["%s"] * len(collaboration_ids))
+    query = (
+        f"SELECT c.id FROM collaborations_collaboration c "
+        f"WHERE ({' OR '.join(found)}) AND c.id IN ({ids})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(query, [*params, *collaboration_ids])
+        return {collaboration_id for (collaboration_id,) in cursor.fetchall()}
+
+
+def _late_row_sql(table: Table, today: datetime.date) -> tuple[str, list, str, list]:
+    """The rows of `table` in a worksheet `w`, as a join naming each row `r`, and the condition
+    that such a row is late on `today`: (join, its parameters, condition, its parameters)."""
     rule = table.deadlines
-    if postgres:
+    if connection.vendor == "postgresql":
         rows = (
             "CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(w.answers -> %s) "
             "= 'array' THEN w.answers -> %s ELSE '[]'::jsonb END) AS r(value)"
         )
         rows_params = [table.name, table.name]
-        status = "COALESCE(CASE WHEN jsonb_typeof(r.value) = 'object' THEN r.value ->> %s END, '')"
+        is_row, status = "jsonb_typeof(r.value) = 'object'", "r.value ->> %s"
         # Byte order, whatever the database's collation, as for the dates' ISO text.
         due = (
             "(CASE WHEN jsonb_typeof(r.value -> %s) = 'string' THEN r.value ->> %s END)"
             ' COLLATE "C"'
         )
-        due_params = [rule.due, rule.due]
+        overdue = f"{due} <> '' AND {due} < %s"
+        status_params, overdue_params = [rule.status], [*[rule.due] * 4, today.isoformat()]
     else:
-        rows = (
-            "JOIN json_each(CASE WHEN json_type(w.answers, %s) = 'array' "
-            "THEN json_extract(w.answers, %s) ELSE '[]' END) AS r"
+        rows, rows_params = "JOIN json_each(w.answers, %s) AS r", [f"$.{table.name}"]
+        # A row is an object at an index of the table's array (the members of an object in
+        # the array's place have text keys).
+        is_row = "r.type = 'object' AND typeof(r.key) = 'integer'"
+        status = "json_extract(r.value, %s)"
+        # Dates are ISO text, so from "0" on: empty text, and numbers, sort before it.
+        due = "json_extract(r.value, %s)"
+        overdue = f"{due} >= '0' AND {due} < %s"
+        status_params = [f"$.{rule.status}"]
+        overdue_params = [f"$.{rule.due}", f"$.{rule.due}", today.isoformat()]
+    # The recorded status decides first (late whatever the date, or closed), then the date.
+    decided = [*rule.late, *rule.closed]
+    if decided:
+        whens = " ".join(
+            ["WHEN %s THEN TRUE"] * len(rule.late) + ["WHEN %s THEN FALSE"] * len(rule.closed)
         )
-        rows_params = [f"$.{table.name}", f"$.{table.name}"]
-        status = "COALESCE(CASE WHEN r.type = 'object' THEN json_extract(r.value, %s) END, '')"
-        due = "CASE WHEN json_type(r.value, %s) = 'text' THEN json_extract(r.value, %s) END"
-        due_params = [f"$.{rule.due}", f"$.{rule.due}"]
-    status_params = [rule.status if postgres else f"$.{rule.status}"]
-
-    def among(values: tuple[str, ...]) -> tuple[str, list]:
-        if not values:
-            return "FALSE", []
-        return f"{status} IN ({', '.join(['%s'] * len(values))})", [*status_params, *values]
-
-    recorded_late, late_params = among(rule.late)
-    closed, closed_params = among(rule.closed)
-    sql = (
-        f"SELECT w.collaboration_id AS collaboration_id FROM stages_worksheet w "
-        f"JOIN stages_tool t ON t.id = w.tool_id {rows} WHERE t.slug = %s AND "
-        f"({recorded_late} OR (NOT {closed} AND {due} <> '' AND {due} < %s))"
-    )
-    return sql, [*rows_params, slug, *late_params, *closed_params, *due_params, *due_params]
+        late = f"CASE {status} {whens} ELSE {overdue} END"
+        late_params = [*status_params, *decided, *overdue_params]
+    else:
+        late, late_params = overdue, overdue_params
+    # Only a row is asked for its status and date: SQLite fails on a text read as JSON.
+    return rows, rows_params, f"CASE WHEN {is_row} THEN {late} END", late_params

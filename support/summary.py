@@ -47,7 +47,8 @@ def by_strategy(collaboration_ids: Iterable[int]) -> dict[int, dict[str, int]]:
     order) to its count, zeros included: `by_strategy([7])[7]["convening"]`.
     """
     ids = list(collaboration_ids)
-    counts = {cid: dict.fromkeys(Strategy.values, 0) for cid in ids}
+    strategies = Strategy.values  # worked out anew at each reading
+    counts = {cid: dict.fromkeys(strategies, 0) for cid in ids}
     rows = (
         Activity.objects.filter(collaboration_id__in=ids)
         .order_by()

@@ -87,5 +87,11 @@ def test_my_collaborations_page_by_page_with_the_search_kept(busy):
     assert found.context["pager"].next is None
     in_diagnosis = busy.get(url, {"stage": "design"}).context["active"]
     assert len(in_diagnosis) == 10
+    # Ordered by progress, every collaboration's counts, not just a page's.
+    for order in ("-stage", "-complete"):
+        first = busy.get(url, {"sort": order}).context["active"][:10]
+        assert sorted(m.collaboration.name for m, _progress in first) == [
+            f"Effort {n:02d}" for n in range(20, 30)
+        ]
     # Past the last page: the last page, not an error.
     assert busy.get(url, {"page": "99"}).context["pager"].page.number == 2

@@ -277,6 +277,48 @@ def test_portfolio_lists_what_i_facilitate_with_flags(client, facilitator_of_thr
     assert "Stalled" in text and "1 partner has not signed off" in text
 
 
+def test_portfolio_names_who_has_not_signed_what_waits_for_them(client):
+    """A partner has signed off when it has signed every consensus worksheet ready for review
+    or complete: sign-offs on other worksheets (one reopened since, or a tool that asks for
+    none) do not stand in for a missing one. The page, its flag filter and the CSV agree."""
+    user = make_user()
+    collaboration = make_collaboration(name="Signing Circle")
+    make_member(collaboration, Role.FACILITATOR, user)
+    vision = _sheet(collaboration, "share-a-vision-of-success", Worksheet.Status.COMPLETE)
+    facts = _sheet(collaboration, "build-a-common-fact-base", Worksheet.Status.READY_FOR_REVIEW)
+    reopened = _sheet(collaboration, "agree-on-measures-of-success")
+    other = _sheet(collaboration, "engage-potential-partners", Worksheet.Status.COMPLETE)
+    signed = {
+        "Both": [vision, facts],
+        "Both and more": [vision, facts, reopened],
+        "One and a reopened one": [vision, reopened],
+        "One and one that asks none": [facts, other],
+        "None": [],
+    }
+    for name, sheets in signed.items():
+        partner = make_partner(collaboration, name=name)
+        for sheet in sheets:
+            SignOff.objects.create(
+                collaboration=collaboration, tool=sheet.tool, partner=partner, position="agrees"
+            )
+    make_partner(collaboration, name="Potential", status=Partner.Status.POTENTIAL)
+    missing = ["None", "One and a reopened one", "One and one that asks none"]
+    client.force_login(user)
+    [row] = client.get(reverse("portfolio"), {"flag": "sign-off"}).context["rows"]
+    assert row.not_signed_off == missing
+    exported = list(csv.reader(io.StringIO(_text(client.get(reverse("portfolio-csv"))))))
+    assert dict(zip(*exported, strict=True))["Partners not signed off"] == "; ".join(missing)
+    for partner in Partner.objects.filter(name__in=missing):
+        for sheet in (vision, facts):
+            SignOff.objects.get_or_create(
+                collaboration=collaboration, tool=sheet.tool, partner=partner,
+                defaults={"position": "agrees"},
+            )  # fmt: skip
+    assert client.get(reverse("portfolio"), {"flag": "sign-off"}).context["rows"] == []
+    [row] = client.get(reverse("portfolio")).context["rows"]
+    assert (row.not_signed_off, row.flags) == ([], 0)
+
+
 def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilitator_of_three):
     user = facilitator_of_three[0]
     client.force_login(user)
@@ -289,6 +331,8 @@ def test_portfolio_sorts_by_any_column_and_ignores_unknown_ones(client, facilita
     assert names("name") == ["Active Alliance", "Old Project", "Quiet Coalition"]
     assert names("-name") == ["Quiet Coalition", "Old Project", "Active Alliance"]
     assert names("-complete")[0] == "Active Alliance"
+    assert names("-reviews")[0] == names("-support")[0] == "Active Alliance"
+    assert names("stage") == names("name")  # all in diagnosis: by name within it
     assert names("activity")[0] == "Old Project"  # never any activity
     # Default and unknown: most flags first (the active one has two), then by name.
     assert names("") == names("; DROP TABLE") == names("-flags")

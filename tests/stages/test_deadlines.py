@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.progress import StageProgress, current_stage
-from stages.deadlines import deadline_status, late_counts
+from stages.deadlines import deadline_status, late_counts, with_late
 from stages.models import Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from tests.factories import make_collaboration
@@ -75,13 +75,20 @@ def test_the_database_counts_late_rows_as_each_rows_status_says():
         rows = _every_kind_of_row(table)
         expected += sum(deadline_status(table, row, TODAY).late for row in rows)
         tool = Tool.objects.get(slug=slug)
-        Worksheet.objects.create(collaboration=counted, tool=tool, answers={table.name: rows})
+        # Values that are not rows, among them, are no promises.
+        others = ["not a row", 5, None, [rows[0]]]
+        Worksheet.objects.create(
+            collaboration=counted, tool=tool, answers={table.name: [*rows, *others]}
+        )
         Worksheet.objects.create(collaboration=empty, tool=tool, answers={table.name: []})
         Worksheet.objects.create(collaboration=odd, tool=tool, answers={table.name: {"a": 1}})
     assert 0 < expected < 2 * len(rows)
     ids = [counted.pk, empty.pk, odd.pk]
     assert late_counts(ids, TODAY) == {counted.pk: expected}
     assert late_counts([empty.pk], TODAY) == late_counts([], TODAY) == {}
+    # The flag, which stops at the first late row, by the same rule.
+    assert with_late(ids, TODAY) == {counted.pk}
+    assert with_late([empty.pk, odd.pk], TODAY) == with_late([], TODAY) == set()
 
 
 def _one_line(html: str) -> str:
