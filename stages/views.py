@@ -77,8 +77,9 @@ def _worksheet_context(
         page_container="container-fluid page-wide",
         links=_links(forms.definition, sheet.answers, partners, collaboration),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
+        # The page names each comment's author; who resolved one is not shown.
         comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
-            "author", "resolved_by"
+            "author"
         ),
         stage=tool.stage,
         tool=tool,
