@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
@@ -237,16 +238,16 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "user__email")
     ]
-    # Each sign-off's partner is one of `partners`, already read: not one more copy a row.
+    # Each sign-off's partner is one of `partners`, already read, and each person who
+    # recorded one is read once: not one more copy of either a row.
     by_id = {p.pk: p for p in partners}
+    records = list(SignOff.objects.filter(collaboration=collaboration).order_by("partner__name"))
+    people = get_user_model().objects.in_bulk({r.user_id for r in records if r.user_id})
     sign_offs: dict[int, list[SignOff]] = defaultdict(list)
-    for sign_off in (
-        SignOff.objects.filter(collaboration=collaboration)
-        .select_related("user")
-        .order_by("partner__name")
-    ):
+    for sign_off in records:
         if sign_off.partner_id in by_id:
             sign_off.partner = by_id[sign_off.partner_id]
+        sign_off.user = people.get(sign_off.user_id)
         sign_offs[sign_off.tool_id].append(sign_off)
     measurements = defaultdict(
         dict, measured_by_indicator(Measurement.objects.filter(collaboration=collaboration))
