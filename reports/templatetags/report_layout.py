@@ -68,6 +68,23 @@ class _Dates:
         return self.written[day]
 
 
+@register.simple_tag
+def tool_meta(entry) -> SafeString:
+    """A tool's status, then when and by whom its worksheet last changed (or that nobody has
+    worked on it yet)."""
+    worksheet = entry.worksheet
+    status = _labels(WorksheetStatus.choices).get(worksheet.status, worksheet.status)
+    line = f'<span class="status status-{_text(worksheet.status)}">{_text(status)}</span>\n'
+    if worksheet.updated_at:
+        changed = _("Last changed %(when)s by %(who)s") % {
+            "when": _text(_Dates()(worksheet.updated_at)),
+            "who": _text(person(worksheet.updated_by)),
+        }
+    else:
+        changed = _text(_("Nobody has worked on this worksheet yet."))
+    return mark_safe(line + changed)
+
+
 def _tool(entry) -> str:
     """A tool as the report names it: "3. Share a vision of success"."""
     return f"{entry.tool.number}. {_text(entry.tool.name)}"
