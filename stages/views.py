@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import partial
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -51,9 +53,7 @@ def _worksheet_context(
     sign_offs = {}
     if forms.definition.sign_off:
         by_pk = {p.pk: p for p in partners}
-        records = SignOff.objects.filter(collaboration=collaboration, tool=tool).select_related(
-            "user"
-        )
+        records = SignOff.objects.filter(collaboration=collaboration, tool=tool)
         for record in records:
             record.partner = by_pk.get(record.partner_id) or record.partner  # loaded above
             sign_offs[record.partner_id] = record
@@ -72,15 +72,20 @@ def _worksheet_context(
     extra.setdefault("page_version", sheet.version)
     extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     revisions = _history(sheet, forms.definition)
+    comments = list(Comment.objects.filter(collaboration=collaboration, tool=tool))
+    members = _members(collaboration)
+    # Who wrote each comment, saved each version and recorded each position, from the members
+    # read once (the page names each; who resolved a comment is not shown).
+    _name_people(
+        members, [(comments, "author"), (revisions, "user"), (list(sign_offs.values()), "user")]
+    )
     return dict(
         # Worksheet tables get the window's whole width (up to a limit), not the text column.
         page_container="container-fluid page-wide",
         links=_links(forms.definition, sheet.answers, partners, collaboration),
         sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
-        # The page names each comment's author; who resolved one is not shown.
-        comments=Comment.objects.filter(collaboration=collaboration, tool=tool).select_related(
-            "author"
-        ),
+        comments=comments,
+        mention_names=_mention_names(members),
         stage=tool.stage,
         tool=tool,
         worksheet=sheet,
@@ -94,6 +99,38 @@ def _worksheet_context(
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
         **extra,
     )
+
+
+# What pages say of a person: their name, else their email address.
+PERSON = ("first_name", "last_name", "email")
+
+
+def _members(collaboration: Collaboration) -> dict[int, AbstractBaseUser]:
+    """The collaboration's members by id, with what pages say of them."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__collaboration=collaboration)
+        .only(*PERSON)
+        .in_bulk()
+    )
+
+
+def _mention_names(members: dict[int, AbstractBaseUser]) -> list[str]:
+    """The names a comment can mention (`@Full Name`), in the order of first names."""
+    ordered = sorted(members.values(), key=lambda u: (u.first_name, u.last_name, u.email))
+    return [f"{u.first_name} {u.last_name}".strip() or u.email for u in ordered]
+
+
+def _name_people(people: dict, related: list[tuple[list, str]]) -> None:
+    """Set each object's person (its `field`, a user) from `people`; those no longer among
+    them (former members) are read in one more query."""
+    wanted = {getattr(o, f"{field}_id") for objects, field in related for o in objects}
+    missing = wanted - people.keys() - {None}
+    if missing:
+        people = {**people, **get_user_model().objects.only(*PERSON).in_bulk(missing)}
+    for objects, field in related:
+        for o in objects:
+            setattr(o, field, people.get(getattr(o, f"{field}_id")))
 
 
 def _sign_off_form(
@@ -164,7 +201,7 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     """The latest revisions, newest first, each with the labels of the answers it changed."""
     if sheet.pk is None:
         return []
-    revisions = list(sheet.revisions.filter(folded=False).select_related("user")[: limit + 1])
+    revisions = list(sheet.revisions.filter(folded=False)[: limit + 1])
     # Only merges name whom they merged with: no query when none is shown.
     prefetch_related_objects(
         [r for r in revisions[:limit] if r.kind == RevisionKind.MERGED], "merged_with"

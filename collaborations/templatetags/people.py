@@ -19,12 +19,3 @@ def join_people(users) -> str:
     """Several people named as on pages, or "someone else" when nobody is known."""
     names = [person(user) for user in users or []]
     return ", ".join(names) if names else _("someone else")
-
-
-@register.simple_tag
-def mentionable(collaboration) -> list[str]:
-    """The names a comment can mention (`@Full Name`): the collaboration's members."""
-    people = collaboration.memberships.values_list(
-        "user__first_name", "user__last_name", "user__email"
-    ).order_by("user__first_name", "user__last_name", "user__email")
-    return [f"{first} {last}".strip() or email for first, last, email in people]

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from collaborations.models import Role
-from stages.models import Comment, SignOff
+from collaborations.templatetags.people import person
+from stages.models import Comment, SignOff, Tool
 from tests.factories import make_member
 
 pytestmark = pytest.mark.django_db
@@ -211,3 +212,21 @@ def test_the_table_of_positions_shows_each_organization_escaped(cast):
     assert "<script>" not in table
     others = cast.collaboration.partners.exclude(pk=cast.partner.partner.pk).count()
     assert table.count("Not yet") == others
+
+
+def test_comments_and_history_name_people_who_have_since_left(cast):
+    """Names come from the members read once; someone who left is still named, not lost."""
+    gone = make_member(cast.collaboration, Role.PARTNER)
+    gone.user.first_name, gone.user.last_name = "Ines", "Quiroga"
+    gone.user.save()
+    tool = Tool.objects.get(slug=VISION)
+    Comment.objects.create(
+        collaboration=cast.collaboration, tool=tool, author=gone.user, body="Before I left"
+    )
+    gone.delete()
+    page = cast.client("facilitator").get(_url(cast, "stages:worksheet")).content.decode()
+    comments = page.split('id="comments"', 1)[1]
+    assert "Ines Quiroga" in comments.split("Before I left", 1)[0]
+    # Whom a comment can mention: the members, not the people who left.
+    assert f'data-mention="{person(cast.partner.user)}"' in page
+    assert 'data-mention="Ines Quiroga"' not in page
