@@ -114,12 +114,12 @@ def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProg
     if not ids:
         return {}
     columns = [(stage.pk, status) for stage, _tools in stages for status in _COUNTED]
-    counts = ", ".join(
+    counted_sql = ", ".join(
         ["COUNT(CASE WHEN t.stage_id = %s AND w.status = %s THEN 1 END)"] * len(columns)
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT w.collaboration_id, {counts} FROM stages_worksheet w "
+            f"SELECT w.collaboration_id, {counted_sql} FROM stages_worksheet w "
             "JOIN stages_tool t ON t.id = w.tool_id "
             f"WHERE w.collaboration_id IN ({', '.join(['%s'] * len(ids))}) "
             "GROUP BY w.collaboration_id",
