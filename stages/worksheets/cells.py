@@ -33,6 +33,12 @@ def _esc(value: object) -> str:
     return html.escape(str(value))
 
 
+def _value(value: object) -> str:
+    """What someone typed, as `conditional_escape` writes it (without its per-call wrapper
+    for lazy text, which a typed value never is)."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
 def _attrs(attrs: dict) -> str:
     """Django's attrs.html: ` name="value"`, ` name` for True, nothing for False."""
     out = []
@@ -303,13 +309,13 @@ class Rows:
         """The cell's label and field, with its errors; only the field for a hidden one
         (`of_row` empty)."""
         label, kind, shared, css, options, described = self._column(bound)
-        ident = bound.auto_id
+        ident = _esc(bound.auto_id)
         if not kind or not ident or (bound.form.is_bound and bound.errors):
             bound = bound.form[bound.name]
             field = render_field(bound, described, self.texts)
             errors = _errors(bound) if of_row else ""
         else:
-            field, errors = self._widget(bound, kind, shared, css, options), ""
+            field, errors = self._widget(bound, ident, kind, shared, css, options), ""
         if not of_row:
             return field
         named = f'{label}<span class="visually-hidden">{of_row}</span>'
@@ -319,11 +325,14 @@ class Rows:
                 f'<fieldset class="cell-group"><legend class="cell-label">{named}</legend>'
                 f"{field}{errors}</fieldset>"
             )
-        return f'<label class="cell-label" for="{_esc(ident)}">{named}</label>{field}{errors}'
+        return (
+            f'<label class="cell-label" for="{_esc(bound.auto_id)}">{named}</label>{field}{errors}'
+        )
 
-    def _widget(self, bound, kind, shared, css, options) -> str:
-        widget, ident = bound.field.widget, _esc(bound.auto_id)
-        name = _esc(bound.html_name)
+    def _widget(self, bound, ident, kind, shared, css, options) -> str:
+        """The field's widget; `ident` is its id, escaped."""
+        widget = bound.field.widget
+        name = ident[3:] if ident == f"id_{bound.html_name}" else _esc(bound.html_name)
         value = widget.format_value(bound.value())
         if kind == "select":
             # Only the first option holding a chosen value is selected, as Django does.
@@ -350,9 +359,9 @@ class Rows:
             parts.append("\n</div>")
             return "".join(parts)
         if kind == "textarea":
-            text = conditional_escape(value) if value else ""
+            text = _value(value) if value else ""
             return f'<textarea name="{name}"{shared} id="{ident}">\n{text}</textarea>'
-        shown = "" if value is None else f' value="{conditional_escape(str(value))}"'
+        shown = "" if value is None else f' value="{_value(value)}"'
         return f'<input type="{widget.input_type}" name="{name}"{shown}{shared} id="{ident}">'
 
     def row(self, form: forms.Form, number: int | str) -> SafeString:
@@ -373,7 +382,12 @@ class Rows:
             # row is a stacked card on a narrow screen (static/css/app.css).
             cells.append(f"<td>{hidden}{self.cell(bound, of_row)}</td>")
             hidden = ""
-        order, delete = form["ORDER"], form["DELETE"]
+        if form.is_bound:
+            order, delete = form["ORDER"], form["DELETE"]
+        else:
+            order, delete = (
+                _Unbound(form, name, form.fields[name]) for name in ("ORDER", "DELETE")
+            )
         position = order.value()
         order_id, delete_id = _esc(order.auto_id), _esc(delete.auto_id)
         place = _("Position of row %(number)s") % {"number": number}
