@@ -308,37 +308,31 @@ class Rows:
     def cell(self, bound: BoundField | _Unbound, of_row: str = "") -> str:
         """The cell's label and field, with its errors; only the field for a hidden one
         (`of_row` empty)."""
-        label, kind, shared, css, options, described = self._column(bound)
+        label, kind, *_parts, described = self._column(bound)
         ident = _esc(bound.auto_id)
         if not kind or not ident or (bound.form.is_bound and bound.errors):
             bound = bound.form[bound.name]
             field = render_field(bound, described, self.texts)
             errors = _errors(bound) if of_row else ""
         else:
-            field, errors = self._widget(bound, ident, kind, shared, css, options), ""
+            name = ident[3:] if ident == f"id_{bound.html_name}" else _esc(bound.html_name)
+            value = bound.field.widget.format_value(bound.value())
+            field = self._widget(bound.name, bound.field.widget, name, ident, value)
+            errors = ""
         if not of_row:
             return field
-        named = f'{label}<span class="visually-hidden">{of_row}</span>'
-        if kind == "checkboxes" or isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
-            # A group of checkboxes is named by a legend, not by a label pointing at its box.
-            return (
-                f'<fieldset class="cell-group"><legend class="cell-label">{named}</legend>'
-                f"{field}{errors}</fieldset>"
-            )
-        return (
-            f'<label class="cell-label" for="{_esc(bound.auto_id)}">{named}</label>{field}{errors}'
-        )
+        group = kind == "checkboxes" or isinstance(bound.field.widget, forms.CheckboxSelectMultiple)
+        return _labelled(label, group, ident, of_row, field + errors)
 
-    def _widget(self, bound, ident, kind, shared, css, options) -> str:
-        """The field's widget; `ident` is its id, escaped."""
-        widget = bound.field.widget
-        name = ident[3:] if ident == f"id_{bound.html_name}" else _esc(bound.html_name)
-        value = widget.format_value(bound.value())
+    def _widget(self, column: str, widget: forms.Widget, name: str, ident: str, value) -> str:
+        """The widget of a cell of `column`: `name` and `ident` (its id) escaped, `value` as
+        the widget formats it."""
+        _label, kind, shared, css, options, _described = self._columns[column]
         if kind == "select":
             # Only the first option holding a chosen value is selected, as Django does.
             listed, first = options
             found = [first[text] for text in value if text in first]
-            key = (bound.name, min(found, default=-1))
+            key = (column, min(found, default=-1))
             if key not in self._options:
                 self._options[key] = "".join(
                     f'\n  <option value="{value}"{" selected" if index == key[1] else ""}>'
@@ -367,11 +361,14 @@ class Rows:
     def row(self, form: forms.Form, number: int | str) -> SafeString:
         """One table row: a cell per column (label for screen readers, widget, errors), then
         the row's position and its remove box."""
+        if not form.is_bound and form.auto_id == "id_%s" and form.prefix:
+            return self._saved_row(form, number)
+        return self._bound_row(form, number)
+
+    def _bound_row(self, form: forms.Form, number: int | str) -> SafeString:
+        """The row through its BoundFields: posted data, errors and all."""
         cells = []
-        if form.is_bound:
-            fields = list(form)
-        else:
-            fields = [_Unbound(form, name, field) for name, field in form.fields.items()]
+        fields = list(form)
         hidden = "".join(self.cell(b) for b in fields if b.field.widget.is_hidden)
         # The row's number, read after each column's name by screen readers.
         of_row = _esc(_(", row %(number)s") % {"number": number})
@@ -382,17 +379,47 @@ class Rows:
             # row is a stacked card on a narrow screen (static/css/app.css).
             cells.append(f"<td>{hidden}{self.cell(bound, of_row)}</td>")
             hidden = ""
-        if form.is_bound:
-            order, delete = form["ORDER"], form["DELETE"]
-        else:
-            order, delete = (
-                _Unbound(form, name, form.fields[name]) for name in ("ORDER", "DELETE")
-            )
-        position = order.value()
+        order, delete = form["ORDER"], form["DELETE"]
+        return self._tail(cells, number, order.value(), delete.value(), order, delete)
+
+    def _saved_row(self, form: forms.Form, number: int | str) -> SafeString:
+        """A row shown from saved answers (not bound to posted data): what `row` writes, each
+        cell straight from its column's parts and the row's prefix, with no BoundField."""
+        prefix, initial = _esc(form.prefix), form.initial
+        of_row = _esc(_(", row %(number)s") % {"number": number})
+        cells, hidden = [], ""
+        for name, field in form.fields.items():
+            if name in ("ORDER", "DELETE"):
+                continue
+            if name not in self._columns:
+                self._column(form[name])
+            label, kind, *_rest = self._columns[name]
+            if not kind:
+                cell = self.cell(form[name], "" if field.widget.is_hidden else of_row)
+            else:
+                value = initial.get(name, field.initial)
+                value = field.prepare_value(value() if callable(value) else value)
+                html_name = f"{prefix}-{_esc(name)}"
+                ident = f"id_{html_name}"
+                value = field.widget.format_value(value)
+                cell = self._widget(name, field.widget, html_name, ident, value)
+                if not field.widget.is_hidden:
+                    cell = _labelled(label, kind == "checkboxes", ident, of_row, cell)
+            if field.widget.is_hidden:
+                hidden += cell
+            else:
+                cells.append(f"<td>{hidden}{cell}</td>")
+                hidden = ""
+        order = _Unbound(form, "ORDER", form.fields["ORDER"])
+        delete = _Unbound(form, "DELETE", form.fields["DELETE"])
+        return self._tail(cells, number, order.value(), delete.value(), order, delete)
+
+    def _tail(self, cells: list[str], number, position, remove_it, order, delete) -> SafeString:
+        """The row with its position and remove box after its cells."""
         order_id, delete_id = _esc(order.auto_id), _esc(delete.auto_id)
         place = _("Position of row %(number)s") % {"number": number}
         remove = _("Remove row %(number)s") % {"number": number}
-        checked = " checked" if delete.value() else ""
+        checked = " checked" if remove_it else ""
         cells.append(
             f'<td class="cell-order"><label class="cell-label" for="{order_id}">{_esc(place)}'
             f'</label><input type="number" name="{_esc(order.html_name)}" id="{order_id}" '
@@ -405,6 +432,18 @@ class Rows:
             f'for="{delete_id}">{_esc(remove)}</label></td>'
         )
         return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")
+
+
+def _labelled(label: str, group: bool, ident: str, of_row: str, field: str) -> str:
+    """A cell's field under its label: the column's name, read with the row's number."""
+    named = f'{label}<span class="visually-hidden">{of_row}</span>'
+    if group:
+        # A group of checkboxes is named by a legend, not by a label pointing at its box.
+        return (
+            f'<fieldset class="cell-group"><legend class="cell-label">{named}</legend>'
+            f"{field}</fieldset>"
+        )
+    return f'<label class="cell-label" for="{ident}">{named}</label>{field}'
 
 
 def _kind(widget: forms.Widget) -> str:

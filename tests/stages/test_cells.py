@@ -194,3 +194,18 @@ def test_a_tables_hidden_counts_are_what_django_writes():
     assert parse_html(formset.rendered_management_form()) == parse_html(
         str(formset.management_form)
     )
+
+
+def test_rows_shown_from_saved_answers_are_the_rows_their_bound_fields_write():
+    """A table shown from saved answers skips BoundFields altogether; each row is the same
+    row, cell for cell, as the one written through them."""
+    saved = [
+        {"id": "row-1", "text": "A & <b>", "partner": 5, "partners": [3, 8], "number": 12.0},
+        {"id": "row-2", "money": 1500.0, "day": "2026-01-02", "choice": "b", "scale": 4},
+    ]
+    formset = table_formset(TABLE, PARTNERS, saved)
+    quick, through = Rows({"text": "things-text-help"}), Rows({"text": "things-text-help"})
+    for number, form in enumerate([*formset.forms, formset.empty_form], start=1):
+        expected = parse_html(through._bound_row(form, number))
+        assert parse_html(quick._saved_row(form, number)) == expected, number
+        assert parse_html(quick.row(form, number)) == expected, number
