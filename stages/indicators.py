@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, F, Max, QuerySet, Window
+from django.db import connections
+from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from collaborations.money import format_number
@@ -114,15 +115,26 @@ def measured_by_indicator(
     """Tool id → (table, row id) → `Measured`, for pages with many indicators: the database
     counts each indicator's measurements and sends only those of its latest date, however
     many measurements there are; of several on that date, the one recorded last is the
-    latest, as `latest` decides. (One window over each indicator's measurements, unordered,
-    costs the database one pass; ranking them by date and time costs it a sort more.)"""
-    indicator = [F("tool_id"), F("table"), F("row_id")]
-    on_latest_date = measurements.annotate(
-        last=Window(Max("date"), partition_by=indicator),
-        measured=Window(Count("pk"), partition_by=indicator),
-    ).filter(date=F("last"))
+    latest, as `latest` decides.
+
+    The database groups the measurements by indicator (their latest date and how many) and
+    joins each group back to its measurements on that date: one pass over an index and a
+    lookup per indicator, where a window over every measurement costs it a sort of them all.
+    The ORM has no join to a grouped subquery, so the two querysets' own SQL is joined."""
+    quote = connections[measurements.db].ops.quote_name
+    indicator = ("tool_id", "table", "row_id")
+    each = measurements.order_by()
+    groups = each.values(*indicator).annotate(last=Max("date"), measured=Count("pk"))
+    each_sql, each_params = each.query.sql_with_params()
+    groups_sql, groups_params = groups.query.sql_with_params()
+    same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in indicator)
+    on_latest_date = Measurement.objects.db_manager(measurements.db).raw(
+        f"SELECT m.*, g.{quote('measured')} FROM ({each_sql}) m INNER JOIN ({groups_sql}) g "
+        f"ON {same} AND m.{quote('date')} = g.{quote('last')}",
+        (*each_params, *groups_params),
+    )
     found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
-    for m in on_latest_date.order_by():
+    for m in on_latest_date:
         of_tool = found[m.tool_id]
         known = of_tool.get((m.table, m.row_id))
         if known is None or latest([known.latest, m]) is m:
