@@ -190,12 +190,26 @@ class Overview:
 
 
 def _worksheets(collaboration: Collaboration) -> list[ToolSheet]:
+    """Every tool in order with the collaboration's worksheet of it (unsaved when not started);
+    a stage's tools share one `Stage`, and each worksheet knows its tool, so neither is
+    read again."""
     saved = {
         w.tool_id: w
-        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
+        for w in Worksheet.objects.filter(collaboration=collaboration)
+        .select_related("updated_by")
+        .order_by()
     }
-    tools = Tool.objects.select_related("stage").order_by("number")
-    return [(t, saved.get(t.pk) or Worksheet(collaboration=collaboration, tool=t)) for t in tools]
+    stages: dict[int, Stage] = {}
+    found = []
+    for tool in Tool.objects.select_related("stage").order_by("number"):
+        tool.stage = stages.setdefault(tool.stage_id, tool.stage)
+        sheet = saved.get(tool.pk)
+        if sheet is None:
+            sheet = Worksheet(collaboration=collaboration, tool=tool)
+        else:
+            sheet.tool = tool
+        found.append((tool, sheet))
+    return found
 
 
 def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
@@ -205,6 +219,23 @@ def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
         stage, count = stages.get(tool.stage_id, (tool.stage, 0))
         stages[tool.stage_id] = (stage, count + 1)
     return tally(stages.values(), ((t.stage_id, w.status, 1) for t, w in tools if w.pk))
+
+
+def _activity(collaboration: Collaboration, tools: list[ToolSheet]) -> list[WorksheetRevision]:
+    """The latest revisions (a run of autosaves counting once), newest first, each with its
+    worksheet and tool as `tools` has them."""
+    sheets = {sheet.pk: sheet for _tool, sheet in tools if sheet.pk}
+    revisions = list(
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
+        .select_related("user")
+        .defer("answers")
+        .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
+    )
+    for revision in revisions:
+        # A worksheet started since the worksheets were read is read on its own.
+        if revision.worksheet_id in sheets:
+            revision.worksheet = sheets[revision.worksheet_id]
+    return revisions
 
 
 def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.date):
@@ -258,12 +289,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     today = today or timezone.localdate()
     tools = _worksheets(collaboration)
     partners = list(collaboration.partners.order_by("name"))
-    activity = list(
-        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
-        .select_related("worksheet__tool", "user")
-        .defer("answers", "worksheet__answers")
-        .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
-    )
+    activity = _activity(collaboration, tools)
     due, follow_through = _promises(tools, partners, today)
     measured = _measurements(collaboration)
     return Overview(

@@ -110,6 +110,8 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         dict(
             overview=seen,
             progress=seen.progress,
+            # The collaboration menu's stages, as the page has them: no query of its own.
+            toolkit_stages=[p.stage for p in seen.progress],
             tools=seen.tools,
             charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
             member_count=member_count,
