@@ -1,6 +1,6 @@
 """The rows of the dashboard's longer lists and tables, written in one pass in Python: the
 worksheets waiting for review or gone quiet, the promises late or due soon, the status of all
-seventeen tools, recent activity and each partner's follow-through.
+seventeen tools, recent activity, each partner's follow-through and the partners by sector.
 
 A template loop pays for every lookup, tag and filter in every row (a link to a worksheet
 alone costs more than the row's text), and the dashboard has some sixty such rows. The
@@ -153,3 +153,14 @@ def follow_through_rows(overview: Overview) -> SafeString:
     """`<tr>`s: of each partner's promises that came due, how many were kept."""
     none_due = gettext("none due yet")
     return _lines(_follow_through_row(record, none_due) for record in overview.follow_through)
+
+
+def sector_items(overview: Overview) -> SafeString:
+    """`<dt>`s and `<dd>`s: each sector that has partner organizations, how many, and their
+    names."""
+    return _lines(
+        f"<dt>{escape(label)} "
+        f'<span class="text-body-secondary fw-normal">({len(partners)})</span></dt>\n'
+        f"<dd>{', '.join(escape(p.name) for p in partners)}</dd>"
+        for label, partners in overview.sectors
+    )

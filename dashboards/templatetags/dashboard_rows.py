@@ -16,5 +16,6 @@ for function in (
     rows.tool_rows,
     rows.activity_items,
     rows.follow_through_rows,
+    rows.sector_items,
 ):
     register.simple_tag(function)

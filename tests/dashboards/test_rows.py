@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from collaborations.models import Sector
 from dashboards.overview import overview
-from dashboards.rows import due_rows, follow_through_rows, tool_rows, waiting_review_items
+from dashboards.rows import (
+    due_rows,
+    follow_through_rows,
+    sector_items,
+    tool_rows,
+    waiting_review_items,
+)
 from stages.models import Tool, Worksheet
 from tests.factories import make_partner
 
@@ -98,4 +104,18 @@ def test_follow_through_rows_give_the_rate_or_say_none_came_due(seen):
     assert row == (
         '<tr><th scope="row" class="fw-normal">&lt;i&gt;College&lt;/i&gt;</th>'
         "<td>0 of 1</td><td>0%</td></tr>"
+    )
+
+
+def test_partners_are_listed_under_their_sectors_in_sector_order(seen):
+    make_partner(seen.collaboration, name="Harbor Logistics", sector=Sector.BUSINESS)
+    make_partner(seen.collaboration, name="Bridge & Tunnel Co.", sector=Sector.BUSINESS)
+    items = sector_items(overview(seen.collaboration))
+    assert items == (
+        '<dt>Business <span class="text-body-secondary fw-normal">(2)</span></dt>\n'
+        "<dd>Bridge &amp; Tunnel Co., Harbor Logistics</dd>\n"
+        '<dt>Nonprofit <span class="text-body-secondary fw-normal">(1)</span></dt>\n'
+        "<dd>Workforce Alliance</dd>\n"
+        '<dt>Academia <span class="text-body-secondary fw-normal">(1)</span></dt>\n'
+        "<dd>&lt;i&gt;College&lt;/i&gt;</dd>"
     )
