@@ -21,6 +21,8 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     get_currency_name,
+    get_decimal_symbol,
+    get_group_symbol,
     get_territory_currencies,
     list_currencies,
     parse_decimal,
@@ -122,7 +124,35 @@ def format_number(value: float | int | str | Decimal | None) -> str:
     "1234.50" nor "1234.0")."""
     if value in (None, ""):
         return ""
-    return format_decimal(_amount(value), format=AS_TYPED, locale=_locale())
+    amount, locale = _amount(value), _locale()
+    if not amount.is_finite():
+        return format_decimal(amount, format=AS_TYPED, locale=locale)
+    return _as_typed(amount, locale)
+
+
+@lru_cache(maxsize=32)
+def _marks(locale: Locale) -> tuple[str, str]:
+    """The locale's decimal mark and group separator (in Latin digits)."""
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+FOUR_PLACES = Decimal("0.0001")
+
+
+def _as_typed(amount: Decimal, locale: Locale) -> str:
+    """`amount` as Babel writes it with the `AS_TYPED` pattern (rounded to four decimals,
+    half to even, trailing zeros dropped, digits grouped by three), the locale's marks looked
+    up once: pages such as the dashboard write hundreds of numbers, and Babel looks the marks
+    up again for each."""
+    decimal_mark, group = _marks(locale)
+    value = amount.scaleb(0)  # as Babel does: the context's precision applies
+    negative = value.is_signed()
+    whole, _, fraction = f"{abs(value).normalize().quantize(FOUR_PLACES):f}".partition(".")
+    first = len(whole) % 3 or 3
+    grouped = [whole[:first], *(whole[i : i + 3] for i in range(first, len(whole), 3))]
+    fraction = fraction.rstrip("0")
+    text = group.join(grouped) + (decimal_mark + fraction if fraction else "")
+    return f"-{text}" if negative else text
 
 
 def format_amount(value: float | int | str | Decimal | None) -> str:
