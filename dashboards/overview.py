@@ -75,19 +75,19 @@ class FollowThrough:
 
 
 class WorksheetLinks:
-    """Each worksheet's address in one collaboration, worked out once per tool: the
-    dashboard links to worksheets from some sixty rows."""
+    """Each worksheet's address in one collaboration: the dashboard links to worksheets from
+    some sixty rows. A worksheet's address is the collaboration's tools' address and the
+    tool's slug, so it is worked out once for all."""
 
     def __init__(self, collaboration_id: int) -> None:
         self.collaboration_id = collaboration_id
-        self.found: dict[str, str] = {}
+        self.tools: str | None = None
 
     def worksheet(self, tool: Tool) -> str:
-        url = self.found.get(tool.slug)
-        if url is None:
-            url = reverse("stages:worksheet", args=[self.collaboration_id, tool.slug])
-            self.found[tool.slug] = url
-        return url
+        if self.tools is None:
+            address = reverse("stages:worksheet", args=[self.collaboration_id, "tool"])
+            self.tools = address.removesuffix("tool/")
+        return f"{self.tools}{tool.slug}/"
 
 
 @dataclass

@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from django.db import connections
 from django.db.models import Count, Max, QuerySet
@@ -62,9 +63,10 @@ class IndicatorStanding:
             return _("hold at")
         return _("reduce to") if self.reduces else _("raise to")
 
-    @property
+    @cached_property
     def percent(self) -> int | None:
-        """Share of the way from baseline to target reached by the latest value, 0 to 100."""
+        """Share of the way from baseline to target reached by the latest value, 0 to 100
+        (worked out once: the table, the charts and the summary in words all show it)."""
         if self.latest is None or self.baseline is None or self.target is None:
             return None
         value = Decimal(self.latest.value)
