@@ -120,9 +120,11 @@ def measured_by_indicator(
     latest, as `latest` decides.
 
     The database groups the measurements by indicator (their latest date and how many) and
-    joins each group back to its measurements on that date: one pass over an index and a
-    lookup per indicator, where a window over every measurement costs it a sort of them all.
-    The ORM has no join to a grouped subquery, so the two querysets' own SQL is joined."""
+    looks each group's measurements of that date up in the indicators' index: a pass over
+    the measurements and a lookup per indicator, where a window over every measurement costs
+    it a sort of them all. The ORM has no join to a grouped subquery, so the two querysets'
+    own SQL is joined; written as a CROSS JOIN, which SQLite takes as the order to visit
+    them in (the groups first), and PostgreSQL plans as any join."""
     quote = connections[measurements.db].ops.quote_name
     indicator = ("tool_id", "table", "row_id")
     each = measurements.order_by()
@@ -131,9 +133,9 @@ def measured_by_indicator(
     groups_sql, groups_params = groups.query.sql_with_params()
     same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in indicator)
     on_latest_date = Measurement.objects.db_manager(measurements.db).raw(
-        f"SELECT m.*, g.{quote('measured')} FROM ({each_sql}) m INNER JOIN ({groups_sql}) g "
-        f"ON {same} AND m.{quote('date')} = g.{quote('last')}",
-        (*each_params, *groups_params),
+        f"SELECT m.*, g.{quote('measured')} FROM ({groups_sql}) g CROSS JOIN ({each_sql}) m "
+        f"WHERE {same} AND m.{quote('date')} = g.{quote('last')}",
+        (*groups_params, *each_params),
     )
     found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
     for m in on_latest_date:
