@@ -51,7 +51,7 @@ class Due:
     def due(self) -> datetime.date | None:
         return self.status.due
 
-    @property
+    @cached_property
     def late(self) -> bool:
         return self.status.late
 
@@ -104,11 +104,11 @@ class Overview:
     due: list[Due] = field(default_factory=list)
     follow_through: list[FollowThrough] = field(default_factory=list)
 
-    @property
+    @cached_property
     def waiting_review(self) -> list[ToolSheet]:
         return [(t, w) for t, w in self.tools if w.status == Worksheet.Status.READY_FOR_REVIEW]
 
-    @property
+    @cached_property
     def untouched(self) -> list[ToolSheet]:
         """Started, not complete, and unchanged for `QUIET_DAYS` days or more."""
         since = timezone.now() - datetime.timedelta(days=QUIET_DAYS)
@@ -121,15 +121,15 @@ class Overview:
             and w.updated_at < since
         ]
 
-    @property
+    @cached_property
     def late(self) -> list[Due]:
         return [d for d in self.due if d.late]
 
-    @property
+    @cached_property
     def due_soon(self) -> list[Due]:
         return [d for d in self.due if not d.late]
 
-    @property
+    @cached_property
     def sectors(self) -> list[tuple[str, list[Partner]]]:
         """Partner organizations under each sector that has any, in sector order."""
         by_sector: dict[str, list[Partner]] = defaultdict(list)
@@ -288,7 +288,7 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
 def overview(collaboration: Collaboration, today: datetime.date | None = None) -> Overview:
     today = today or timezone.localdate()
     tools = _worksheets(collaboration)
-    partners = list(collaboration.partners.order_by("name"))
+    partners = list(Partner.objects.filter(collaboration=collaboration).order_by("name"))
     activity = _activity(collaboration, tools)
     due, follow_through = _promises(tools, partners, today)
     measured = _measurements(collaboration)

@@ -109,7 +109,6 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         "dashboards/dashboard.html",
         dict(
             overview=seen,
-            progress=seen.progress,
             # The collaboration menu's stages, as the page has them: no query of its own.
             toolkit_stages=[p.stage for p in seen.progress],
             tools=seen.tools,

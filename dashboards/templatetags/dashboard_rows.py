@@ -17,5 +17,7 @@ for function in (
     rows.activity_items,
     rows.follow_through_rows,
     rows.sector_items,
+    rows.stage_cards,
+    rows.progress_bar,
 ):
     register.simple_tag(function)

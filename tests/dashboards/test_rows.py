@@ -17,6 +17,7 @@ from dashboards.rows import (
     due_rows,
     follow_through_rows,
     sector_items,
+    stage_cards,
     tool_rows,
     waiting_review_items,
 )
@@ -119,3 +120,17 @@ def test_partners_are_listed_under_their_sectors_in_sector_order(seen):
         '<dt>Academia <span class="text-body-secondary fw-normal">(1)</span></dt>\n'
         "<dd>&lt;i&gt;College&lt;/i&gt;</dd>"
     )
+
+
+def test_a_card_per_stage_leads_to_its_page_with_its_progress(seen):
+    cards = re.findall(r"<section.*?</section>", stage_cards(seen), re.S)
+    assert len(cards) == 4
+    implementation = next(card for card in cards if "stage-implementation" in card)
+    url = reverse("dashboards:stage", args=[seen.collaboration.pk, "implementation"])
+    assert f'<a href="{url}"><span class="stage-number">3</span> Implementation</a>' in cards[2]
+    assert implementation == cards[2]
+    # One worksheet of the stage's four is in progress (demonstrate-competency), none complete.
+    assert 'aria-label="Implementation: 0 of 4 tools complete, 1 in progress"' in implementation
+    assert '<rect width="25" height="8" fill="#c26100"/>' in implementation
+    assert '<rect width="0" height="8" fill="#2a7d4f"/>' in implementation
+    assert ">0 of 4 complete, 1 in progress</p>" in implementation
