@@ -124,10 +124,18 @@ def format_number(value: float | int | str | Decimal | None) -> str:
     "1234.50" nor "1234.0")."""
     if value in (None, ""):
         return ""
-    amount, locale = _amount(value), _locale()
+    amount = _amount(value)
     if not amount.is_finite():
-        return format_decimal(amount, format=AS_TYPED, locale=locale)
-    return _as_typed(amount, locale)
+        return format_decimal(amount, format=AS_TYPED, locale=_locale())
+    # The sign is part of the key: -0 equals 0 but is written "-0".
+    return _number(amount, amount.is_signed(), get_language() or settings.LANGUAGE_CODE)
+
+
+# Pages repeat their numbers (every target at 100, many zeros, a table and its chart showing
+# the same values): each is written once per language, as charts do with theirs.
+@lru_cache(maxsize=4096)
+def _number(amount: Decimal, signed: bool, language: str) -> str:
+    return _as_typed(amount, _babel_locale(language))
 
 
 @lru_cache(maxsize=32)
