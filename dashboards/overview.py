@@ -94,6 +94,7 @@ class WorksheetLinks:
 class Overview:
     collaboration: Collaboration
     today: datetime.date
+    stages: list[Stage]  # the toolkit's, in order
     progress: list[StageProgress]
     tools: list[ToolSheet]
     partners: list[Partner]
@@ -189,27 +190,27 @@ class Overview:
         return found
 
 
-def _worksheets(collaboration: Collaboration) -> list[ToolSheet]:
-    """Every tool in order with the collaboration's worksheet of it (unsaved when not started);
-    a stage's tools share one `Stage`, and each worksheet knows its tool, so neither is
-    read again."""
+def _worksheets(collaboration: Collaboration) -> tuple[list[Stage], list[ToolSheet]]:
+    """The toolkit's stages, and every tool in order with the collaboration's worksheet of it
+    (unsaved when not started). A stage's tools share its one `Stage`, and each worksheet
+    knows its tool, so neither is read again."""
     saved = {
         w.tool_id: w
         for w in Worksheet.objects.filter(collaboration=collaboration)
         .select_related("updated_by")
         .order_by()
     }
-    stages: dict[int, Stage] = {}
+    stages = {stage.pk: stage for stage in Stage.objects.order_by("number")}
     found = []
-    for tool in Tool.objects.select_related("stage").order_by("number"):
-        tool.stage = stages.setdefault(tool.stage_id, tool.stage)
+    for tool in Tool.objects.order_by("number"):
+        tool.stage = stages[tool.stage_id]
         sheet = saved.get(tool.pk)
         if sheet is None:
             sheet = Worksheet(collaboration=collaboration, tool=tool)
         else:
             sheet.tool = tool
         found.append((tool, sheet))
-    return found
+    return list(stages.values()), found
 
 
 def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
@@ -287,7 +288,7 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
 
 def overview(collaboration: Collaboration, today: datetime.date | None = None) -> Overview:
     today = today or timezone.localdate()
-    tools = _worksheets(collaboration)
+    stages, tools = _worksheets(collaboration)
     partners = list(Partner.objects.filter(collaboration=collaboration).order_by("name"))
     activity = _activity(collaboration, tools)
     due, follow_through = _promises(tools, partners, today)
@@ -295,6 +296,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     return Overview(
         collaboration=collaboration,
         today=today,
+        stages=stages,
         progress=_progress(tools),
         tools=tools,
         partners=partners,
@@ -308,5 +310,5 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
 
 def stage_overview(collaboration: Collaboration, stage: Stage) -> tuple[StageProgress, list]:
     """A stage's progress and its tools with their worksheets."""
-    tools = [(t, w) for t, w in _worksheets(collaboration) if t.stage_id == stage.pk]
+    tools = [(t, w) for t, w in _worksheets(collaboration)[1] if t.stage_id == stage.pk]
     return _progress(tools)[0], tools

@@ -110,7 +110,7 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         dict(
             overview=seen,
             # The collaboration menu's stages, as the page has them: no query of its own.
-            toolkit_stages=[p.stage for p in seen.progress],
+            toolkit_stages=seen.stages,
             tools=seen.tools,
             charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
             counts=counted,
