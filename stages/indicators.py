@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
@@ -18,6 +19,7 @@ from functools import cached_property
 from django.db import connections
 from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from collaborations.money import format_number
 from stages.models import Measurement, Tool
@@ -41,6 +43,16 @@ def latest(measurements: list[Measurement]) -> Measurement | None:
     return max(measurements, key=lambda m: (m.date, m.created_at or epoch, m.pk or 0))
 
 
+# A standing's words, translated where they are shown: a page of fifty standings translates
+# each once (`functools.cache(gettext)`), not once per standing.
+HOLD_AT = gettext_noop("hold at")
+REDUCE_TO = gettext_noop("reduce to")
+RAISE_TO = gettext_noop("raise to")
+NOT_MEASURED = gettext_noop("No measurement yet")
+NOTHING_TO_COMPARE = gettext_noop("Measured; no baseline and target to compare with")
+SHARE_OF_THE_WAY = gettext_noop("%(percent)s%% of the way from baseline to target")
+
+
 @dataclass
 class IndicatorStanding:
     name: str
@@ -57,11 +69,15 @@ class IndicatorStanding:
 
     @property
     def direction(self) -> str:
+        return self.direction_in(_)
+
+    def direction_in(self, words: Callable[[str], str]) -> str:
+        """Which way the target lies, in `words` (`gettext`, or a table's cache of it)."""
         if self.baseline is None or self.target is None:
             return ""
         if self.target == self.baseline:
-            return _("hold at")
-        return _("reduce to") if self.reduces else _("raise to")
+            return words(HOLD_AT)
+        return words(REDUCE_TO) if self.reduces else words(RAISE_TO)
 
     @cached_property
     def percent(self) -> int | None:
@@ -79,11 +95,15 @@ class IndicatorStanding:
     @property
     def summary(self) -> str:
         """The standing in words, the same on every page."""
+        return self.summary_in(_)
+
+    def summary_in(self, words: Callable[[str], str]) -> str:
+        """The summary in `words` (`gettext`, or a table's cache of it)."""
         if self.latest is None:
-            return _("No measurement yet")
+            return words(NOT_MEASURED)
         if self.percent is None:
-            return _("Measured; no baseline and target to compare with")
-        return _("%(percent)s%% of the way from baseline to target") % {"percent": self.percent}
+            return words(NOTHING_TO_COMPARE)
+        return words(SHARE_OF_THE_WAY) % {"percent": self.percent}
 
     @property
     def latest_value(self) -> str:
