@@ -99,7 +99,9 @@ def due_rows(overview: Overview) -> SafeString:
     return _lines(_due_row(item, links) for item in overview.due)
 
 
-def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses: dict) -> str:
+def _tool_row(
+    tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses: dict, stages: dict
+) -> str:
     if worksheet.updated_at:
         when = date_format(template_localtime(worksheet.updated_at), "DATETIME_FORMAT")
         changed = f"{escape(when)} · {escape(person(worksheet.updated_by))}"
@@ -109,7 +111,7 @@ def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses:
     return (
         f'<tr><td>{tool.number}</td><th scope="row" class="fw-normal">'
         f"{_to_worksheet(links, tool, escape(tool.name))}</th>"
-        f"<td>{escape(tool.stage.name)}</td>"
+        f"<td>{stages[tool.stage_id]}</td>"
         f'<td><span class="badge status status-{escape(status)}">'
         f"{escape(statuses.get(status, status))}</span></td>"
         f'<td class="small">{changed}</td></tr>'
@@ -119,7 +121,8 @@ def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses:
 def tool_rows(overview: Overview) -> SafeString:
     """`<tr>`s: every tool with its stage, its worksheet's status and who changed it last."""
     links, statuses = overview.links, _labels(WorksheetStatus.choices)
-    return _lines(_tool_row(t, sheet, links, statuses) for t, sheet in overview.tools)
+    stages = {stage.pk: escape(stage.name) for stage in overview.stages}
+    return _lines(_tool_row(t, sheet, links, statuses, stages) for t, sheet in overview.tools)
 
 
 def _activity_item(
