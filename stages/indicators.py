@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
 from django.db import connections
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -131,6 +131,9 @@ class Measured:
         return cls(latest(measurements), len(measurements))
 
 
+INDICATOR = ("tool_id", "table", "row_id")  # the columns that name an indicator
+
+
 def measured_by_indicator(
     measurements: QuerySet[Measurement],
 ) -> dict[int, dict[tuple[str, str], Measured]]:
@@ -142,20 +145,23 @@ def measured_by_indicator(
     The database groups the measurements by indicator (their latest date and how many) and
     looks each group's measurements of that date up in the indicators' index: a pass over
     the measurements and a lookup per indicator, where a window over every measurement costs
-    it a sort of them all. The ORM has no join to a grouped subquery, so the two querysets'
-    own SQL is joined; written as a CROSS JOIN, which SQLite takes as the order to visit
-    them in (the groups first), and PostgreSQL plans as any join."""
+    it a sort of them all. The ORM has no join to a grouped subquery, so this is the
+    queryset's own SQL, grouped and joined to itself; the join is written as a CROSS JOIN,
+    which SQLite takes as the order to visit them in (the groups first), and PostgreSQL
+    plans as any join."""
     quote = connections[measurements.db].ops.quote_name
-    indicator = ("tool_id", "table", "row_id")
-    each = measurements.order_by()
-    groups = each.values(*indicator).annotate(last=Max("date"), measured=Count("pk"))
-    each_sql, each_params = each.query.sql_with_params()
-    groups_sql, groups_params = groups.query.sql_with_params()
-    same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in indicator)
+    indicator = ", ".join(f"e.{quote(column)}" for column in INDICATOR)
+    same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in INDICATOR)
+    each, params = measurements.order_by().query.sql_with_params()
+    last, measured = quote("last"), quote("measured")
+    groups = (
+        f"SELECT {indicator}, MAX(e.{quote('date')}) AS {last}, COUNT(*) AS {measured} "
+        f"FROM ({each}) e GROUP BY {indicator}"
+    )
     on_latest_date = Measurement.objects.db_manager(measurements.db).raw(
-        f"SELECT m.*, g.{quote('measured')} FROM ({groups_sql}) g CROSS JOIN ({each_sql}) m "
-        f"WHERE {same} AND m.{quote('date')} = g.{quote('last')}",
-        (*groups_params, *each_params),
+        f"SELECT m.*, g.{measured} FROM ({groups}) g CROSS JOIN ({each}) m "
+        f"WHERE {same} AND m.{quote('date')} = g.{last}",
+        (*params, *params),
     )
     found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
     for m in on_latest_date:
