@@ -33,6 +33,17 @@ from stages.worksheets.schema import Table
 QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
 SOON_DAYS = 30  # promises due this soon are shown
 RECENT_ACTIVITY = 8
+# What a line of recent activity shows: who, what they did, to which worksheet, when, and
+# the status it left.
+ACTIVITY_FIELDS = (
+    "worksheet_id",
+    "kind",
+    "status",
+    "created_at",
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+)
 
 ToolSheet = tuple[Tool, Worksheet]
 
@@ -229,7 +240,7 @@ def _activity(collaboration: Collaboration, tools: list[ToolSheet]) -> list[Work
     revisions = list(
         WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
         .select_related("user")
-        .defer("answers")
+        .only(*ACTIVITY_FIELDS)
         .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
     )
     for revision in revisions:
@@ -289,7 +300,10 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
 def overview(collaboration: Collaboration, today: datetime.date | None = None) -> Overview:
     today = today or timezone.localdate()
     stages, tools = _worksheets(collaboration)
-    partners = list(Partner.objects.filter(collaboration=collaboration).order_by("name"))
+    # Names and sectors are all the page shows of its partners.
+    partners = list(
+        Partner.objects.filter(collaboration=collaboration).only("name", "sector").order_by("name")
+    )
     activity = _activity(collaboration, tools)
     due, follow_through = _promises(tools, partners, today)
     measured = _measurements(collaboration)
