@@ -109,6 +109,7 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
         "dashboards/dashboard.html",
         dict(
             overview=seen,
+            progress=seen.progress,
             # The collaboration menu's stages, as the page has them: no query of its own.
             toolkit_stages=seen.stages,
             tools=seen.tools,
