@@ -122,7 +122,9 @@ def format_money(value: float | int | str | Decimal | None, currency: str = "") 
 def format_number(value: float | int | str | Decimal | None) -> str:
     """A number with thousands separators and only the decimals it has ("1,234.5", not
     "1234.50" nor "1234.0")."""
-    if value in (None, ""):
+    if value is None or (isinstance(value, str) and not value):
+        # Not `value in (None, "")`: a Decimal compared with anything else asks the numbers
+        # ABCs what that is, which costs more than writing the number.
         return ""
     amount = _amount(value)
     if not amount.is_finite():
