@@ -77,30 +77,33 @@ def _bar_picture(chart: BarChart, labelled: str, parts: list[str]) -> None:
             f'text-anchor="middle" fill="{TICK_INK}">{escape(label)}</text>'
         )
     value_x = WIDTH - VALUE_WIDTH + 6
+    # Each series' colour and name, escaped once for all its segments.
+    series = {(s.colour, s.label): (escape(s.colour), escape(s.label)) for s in chart.series}
     for placed in chart.placed:
         bar, y = placed.bar, placed.y
-        said = f"{escape(bar.label)}: {escape(bar.text)}" if bar.text else escape(bar.label)
+        text = escape(bar.text) if bar.text else ""
+        said = f"{escape(bar.label)}: {text}" if text else escape(bar.label)
         row = [
             f"<g><title>{said}</title>"
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 14:.1f}" font-size="12" text-anchor="end" '
             f'fill="{INK}">{escape(placed.label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y:.1f}" width="{PLOT}" height="18" fill="{TRACK}"/>'
         ]
-        row += [
-            f'<rect x="{s.x:.2f}" y="{y:.1f}" width="{s.width:.2f}" height="18" '
-            f'fill="{escape(s.colour)}"><title>{escape(s.label)}</title></rect>'
-            for s in placed.segments
-        ]
+        for s in placed.segments:
+            colour, label = series.get((s.colour, s.label)) or (escape(s.colour), escape(s.label))
+            row.append(
+                f'<rect x="{s.x:.2f}" y="{y:.1f}" width="{s.width:.2f}" height="18" '
+                f'fill="{colour}"><title>{label}</title></rect>'
+            )
         if placed.marker_x is not None:
             x = placed.marker_x
             row.append(
                 f'<line x1="{x:.2f}" x2="{x:.2f}" y1="{y - 3:.1f}" y2="{y + 21:.1f}" '
                 f'stroke="{INK}" stroke-width="2"/>'
             )
-        if bar.text:
+        if text:
             row.append(
-                f'<text x="{value_x}" y="{y + 14:.1f}" font-size="12" fill="{INK}">'
-                f"{escape(bar.text)}</text>"
+                f'<text x="{value_x}" y="{y + 14:.1f}" font-size="12" fill="{INK}">{text}</text>'
             )
         row.append("</g>")
         parts.append("".join(row))

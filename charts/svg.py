@@ -212,12 +212,13 @@ class BarChart:
     @property
     def rows(self) -> list[list[str]]:
         rows = []
+        decimals, language = self.value_format, get_language()
         for bar in self.bars:
-            values = bar.shown or [_number(v, self.value_format) for v in bar.values]
+            values = bar.shown or [_formatted(v, decimals, language) for v in bar.values]
             cells = [bar.label, *values]
             if self.marker_label:
                 cells.append(
-                    _number(bar.marker, self.value_format) if bar.marker is not None else "—"
+                    _formatted(bar.marker, decimals, language) if bar.marker is not None else "—"
                 )
             rows.append(cells)
         return rows

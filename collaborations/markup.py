@@ -10,6 +10,8 @@ def text(value: object) -> str:
     """`value` escaped for HTML as `conditional_escape` does (safe strings kept as they are,
     lazy translations resolved), without its per-call wrapper: a table escapes hundreds of
     values."""
+    if value.__class__ is str:  # most values: plain text, which has no `__html__`
+        return html.escape(value)
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))

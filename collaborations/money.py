@@ -21,6 +21,8 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     get_currency_name,
+    get_decimal_symbol,
+    get_group_symbol,
     get_territory_currencies,
     list_currencies,
     parse_decimal,
@@ -120,9 +122,47 @@ def format_money(value: float | int | str | Decimal | None, currency: str = "") 
 def format_number(value: float | int | str | Decimal | None) -> str:
     """A number with thousands separators and only the decimals it has ("1,234.5", not
     "1234.50" nor "1234.0")."""
-    if value in (None, ""):
+    if value is None or (isinstance(value, str) and not value):
+        # Not `value in (None, "")`: a Decimal compared with anything else asks the numbers
+        # ABCs what that is, which costs more than writing the number.
         return ""
-    return format_decimal(_amount(value), format=AS_TYPED, locale=_locale())
+    amount = _amount(value)
+    if not amount.is_finite():
+        return format_decimal(amount, format=AS_TYPED, locale=_locale())
+    # The sign is part of the key: -0 equals 0 but is written "-0".
+    return _number(amount, amount.is_signed(), get_language() or settings.LANGUAGE_CODE)
+
+
+# Pages repeat their numbers (every target at 100, many zeros, a table and its chart showing
+# the same values): each is written once per language, as charts do with theirs.
+@lru_cache(maxsize=4096)
+def _number(amount: Decimal, signed: bool, language: str) -> str:
+    return _as_typed(amount, _babel_locale(language))
+
+
+@lru_cache(maxsize=32)
+def _marks(locale: Locale) -> tuple[str, str]:
+    """The locale's decimal mark and group separator (in Latin digits)."""
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+FOUR_PLACES = Decimal("0.0001")
+
+
+def _as_typed(amount: Decimal, locale: Locale) -> str:
+    """`amount` as Babel writes it with the `AS_TYPED` pattern (rounded to four decimals,
+    half to even, trailing zeros dropped, digits grouped by three), the locale's marks looked
+    up once: pages such as the dashboard write hundreds of numbers, and Babel looks the marks
+    up again for each."""
+    decimal_mark, group = _marks(locale)
+    value = amount.scaleb(0)  # as Babel does: the context's precision applies
+    negative = value.is_signed()
+    whole, _, fraction = f"{abs(value).normalize().quantize(FOUR_PLACES):f}".partition(".")
+    first = len(whole) % 3 or 3
+    grouped = [whole[:first], *(whole[i : i + 3] for i in range(first, len(whole), 3))]
+    fraction = fraction.rstrip("0")
+    text = group.join(grouped) + (decimal_mark + fraction if fraction else "")
+    return f"-{text}" if negative else text
 
 
 def format_amount(value: float | int | str | Decimal | None) -> str:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from collaborations import access
-from collaborations.models import Collaboration, Invitation, Membership
+from collaborations.models import Membership
 from stages.models import Tool, Worksheet
 
 
@@ -23,20 +22,6 @@ class Step:
     url: str
     link: str | Promise
     done: bool
-
-
-def people(collaboration: Collaboration) -> tuple[int, bool]:
-    """How many members the collaboration has, and whether anyone was ever invited: one
-    query for both."""
-    return (
-        Collaboration.objects.filter(pk=collaboration.pk)
-        .annotate(
-            members=Count("memberships"),
-            invited=Exists(Invitation.objects.filter(collaboration=OuterRef("pk"))),
-        )
-        .values_list("members", "invited")
-        .get()
-    )
 
 
 def first_steps(

@@ -33,6 +33,17 @@ from stages.worksheets.schema import Table
 QUIET_DAYS = 30  # a started worksheet untouched this long needs a nudge
 SOON_DAYS = 30  # promises due this soon are shown
 RECENT_ACTIVITY = 8
+# What a line of recent activity shows: who, what they did, to which worksheet, when, and
+# the status it left.
+ACTIVITY_FIELDS = (
+    "worksheet_id",
+    "kind",
+    "status",
+    "created_at",
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+)
 
 ToolSheet = tuple[Tool, Worksheet]
 
@@ -51,7 +62,7 @@ class Due:
     def due(self) -> datetime.date | None:
         return self.status.due
 
-    @property
+    @cached_property
     def late(self) -> bool:
         return self.status.late
 
@@ -75,25 +86,26 @@ class FollowThrough:
 
 
 class WorksheetLinks:
-    """Each worksheet's address in one collaboration, worked out once per tool: the
-    dashboard links to worksheets from some sixty rows."""
+    """Each worksheet's address in one collaboration: the dashboard links to worksheets from
+    some sixty rows. A worksheet's address is the collaboration's tools' address and the
+    tool's slug, so it is worked out once for all."""
 
     def __init__(self, collaboration_id: int) -> None:
         self.collaboration_id = collaboration_id
-        self.found: dict[str, str] = {}
+        self.tools: str | None = None
 
     def worksheet(self, tool: Tool) -> str:
-        url = self.found.get(tool.slug)
-        if url is None:
-            url = reverse("stages:worksheet", args=[self.collaboration_id, tool.slug])
-            self.found[tool.slug] = url
-        return url
+        if self.tools is None:
+            address = reverse("stages:worksheet", args=[self.collaboration_id, "tool"])
+            self.tools = address.removesuffix("tool/")
+        return f"{self.tools}{tool.slug}/"
 
 
 @dataclass
 class Overview:
     collaboration: Collaboration
     today: datetime.date
+    stages: list[Stage]  # the toolkit's, in order
     progress: list[StageProgress]
     tools: list[ToolSheet]
     partners: list[Partner]
@@ -104,11 +116,11 @@ class Overview:
     due: list[Due] = field(default_factory=list)
     follow_through: list[FollowThrough] = field(default_factory=list)
 
-    @property
+    @cached_property
     def waiting_review(self) -> list[ToolSheet]:
         return [(t, w) for t, w in self.tools if w.status == Worksheet.Status.READY_FOR_REVIEW]
 
-    @property
+    @cached_property
     def untouched(self) -> list[ToolSheet]:
         """Started, not complete, and unchanged for `QUIET_DAYS` days or more."""
         since = timezone.now() - datetime.timedelta(days=QUIET_DAYS)
@@ -121,15 +133,15 @@ class Overview:
             and w.updated_at < since
         ]
 
-    @property
+    @cached_property
     def late(self) -> list[Due]:
         return [d for d in self.due if d.late]
 
-    @property
+    @cached_property
     def due_soon(self) -> list[Due]:
         return [d for d in self.due if not d.late]
 
-    @property
+    @cached_property
     def sectors(self) -> list[tuple[str, list[Partner]]]:
         """Partner organizations under each sector that has any, in sector order."""
         by_sector: dict[str, list[Partner]] = defaultdict(list)
@@ -189,13 +201,27 @@ class Overview:
         return found
 
 
-def _worksheets(collaboration: Collaboration) -> list[ToolSheet]:
+def _worksheets(collaboration: Collaboration) -> tuple[list[Stage], list[ToolSheet]]:
+    """The toolkit's stages, and every tool in order with the collaboration's worksheet of it
+    (unsaved when not started). A stage's tools share its one `Stage`, and each worksheet
+    knows its tool, so neither is read again."""
     saved = {
         w.tool_id: w
-        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
+        for w in Worksheet.objects.filter(collaboration=collaboration)
+        .select_related("updated_by")
+        .order_by()
     }
-    tools = Tool.objects.select_related("stage").order_by("number")
-    return [(t, saved.get(t.pk) or Worksheet(collaboration=collaboration, tool=t)) for t in tools]
+    stages = {stage.pk: stage for stage in Stage.objects.order_by("number")}
+    found = []
+    for tool in Tool.objects.order_by("number"):
+        tool.stage = stages[tool.stage_id]
+        sheet = saved.get(tool.pk)
+        if sheet is None:
+            sheet = Worksheet(collaboration=collaboration, tool=tool)
+        else:
+            sheet.tool = tool
+        found.append((tool, sheet))
+    return list(stages.values()), found
 
 
 def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
@@ -205,6 +231,23 @@ def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
         stage, count = stages.get(tool.stage_id, (tool.stage, 0))
         stages[tool.stage_id] = (stage, count + 1)
     return tally(stages.values(), ((t.stage_id, w.status, 1) for t, w in tools if w.pk))
+
+
+def _activity(collaboration: Collaboration, tools: list[ToolSheet]) -> list[WorksheetRevision]:
+    """The latest revisions (a run of autosaves counting once), newest first, each with its
+    worksheet and tool as `tools` has them."""
+    sheets = {sheet.pk: sheet for _tool, sheet in tools if sheet.pk}
+    revisions = list(
+        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
+        .select_related("user")
+        .only(*ACTIVITY_FIELDS)
+        .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
+    )
+    for revision in revisions:
+        # A worksheet started since the worksheets were read is read on its own.
+        if revision.worksheet_id in sheets:
+            revision.worksheet = sheets[revision.worksheet_id]
+    return revisions
 
 
 def _promises(tools: list[ToolSheet], partners: list[Partner], today: datetime.date):
@@ -256,19 +299,18 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
 
 def overview(collaboration: Collaboration, today: datetime.date | None = None) -> Overview:
     today = today or timezone.localdate()
-    tools = _worksheets(collaboration)
-    partners = list(collaboration.partners.order_by("name"))
-    activity = list(
-        WorksheetRevision.objects.filter(worksheet__collaboration=collaboration, folded=False)
-        .select_related("worksheet__tool", "user")
-        .defer("answers", "worksheet__answers")
-        .order_by("-created_at", "-pk")[:RECENT_ACTIVITY]
+    stages, tools = _worksheets(collaboration)
+    # Names and sectors are all the page shows of its partners.
+    partners = list(
+        Partner.objects.filter(collaboration=collaboration).only("name", "sector").order_by("name")
     )
+    activity = _activity(collaboration, tools)
     due, follow_through = _promises(tools, partners, today)
     measured = _measurements(collaboration)
     return Overview(
         collaboration=collaboration,
         today=today,
+        stages=stages,
         progress=_progress(tools),
         tools=tools,
         partners=partners,
@@ -282,5 +324,5 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
 
 def stage_overview(collaboration: Collaboration, stage: Stage) -> tuple[StageProgress, list]:
     """A stage's progress and its tools with their worksheets."""
-    tools = [(t, w) for t, w in _worksheets(collaboration) if t.stage_id == stage.pk]
+    tools = [(t, w) for t, w in _worksheets(collaboration)[1] if t.stage_id == stage.pk]
     return _progress(tools)[0], tools

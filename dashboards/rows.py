@@ -1,6 +1,7 @@
 """The rows of the dashboard's longer lists and tables, written in one pass in Python: the
 worksheets waiting for review or gone quiet, the promises late or due soon, the status of all
-seventeen tools, recent activity and each partner's follow-through.
+seventeen tools, recent activity, each partner's follow-through and the partners by sector;
+and the stage cards with their progress bars (the bar on the stage page too).
 
 A template loop pays for every lookup, tag and filter in every row (a link to a worksheet
 alone costs more than the row's text), and the dashboard has some sixty such rows. The
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timeuntil
@@ -23,6 +25,7 @@ from collaborations.markup import text as escape
 from collaborations.templatetags.people import person
 from collaborations.templatetags.times import ago
 from dashboards.overview import Due, FollowThrough, Overview, WorksheetLinks
+from dashboards.progress import StageProgress
 from stages.models import RevisionKind, Tool, Worksheet, WorksheetRevision, WorksheetStatus
 
 MUTED = '<span class="small text-body-secondary">'
@@ -96,7 +99,9 @@ def due_rows(overview: Overview) -> SafeString:
     return _lines(_due_row(item, links) for item in overview.due)
 
 
-def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses: dict) -> str:
+def _tool_row(
+    tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses: dict, stages: dict
+) -> str:
     if worksheet.updated_at:
         when = date_format(template_localtime(worksheet.updated_at), "DATETIME_FORMAT")
         changed = f"{escape(when)} · {escape(person(worksheet.updated_by))}"
@@ -106,7 +111,7 @@ def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses:
     return (
         f'<tr><td>{tool.number}</td><th scope="row" class="fw-normal">'
         f"{_to_worksheet(links, tool, escape(tool.name))}</th>"
-        f"<td>{escape(tool.stage.name)}</td>"
+        f"<td>{stages[tool.stage_id]}</td>"
         f'<td><span class="badge status status-{escape(status)}">'
         f"{escape(statuses.get(status, status))}</span></td>"
         f'<td class="small">{changed}</td></tr>'
@@ -116,7 +121,8 @@ def _tool_row(tool: Tool, worksheet: Worksheet, links: WorksheetLinks, statuses:
 def tool_rows(overview: Overview) -> SafeString:
     """`<tr>`s: every tool with its stage, its worksheet's status and who changed it last."""
     links, statuses = overview.links, _labels(WorksheetStatus.choices)
-    return _lines(_tool_row(t, sheet, links, statuses) for t, sheet in overview.tools)
+    stages = {stage.pk: escape(stage.name) for stage in overview.stages}
+    return _lines(_tool_row(t, sheet, links, statuses, stages) for t, sheet in overview.tools)
 
 
 def _activity_item(
@@ -153,3 +159,49 @@ def follow_through_rows(overview: Overview) -> SafeString:
     """`<tr>`s: of each partner's promises that came due, how many were kept."""
     none_due = gettext("none due yet")
     return _lines(_follow_through_row(record, none_due) for record in overview.follow_through)
+
+
+def sector_items(overview: Overview) -> SafeString:
+    """`<dt>`s and `<dd>`s: each sector that has partner organizations, how many, and their
+    names."""
+    return _lines(
+        f"<dt>{escape(label)} "
+        f'<span class="text-body-secondary fw-normal">({len(partners)})</span></dt>\n'
+        f"<dd>{', '.join(escape(p.name) for p in partners)}</dd>"
+        for label, partners in overview.sectors
+    )
+
+
+def progress_bar(p: StageProgress) -> SafeString:
+    """One stage's progress: tools complete, then in progress, out of the stage's tools."""
+    return mark_safe(
+        '<div class="stage-progress">\n'
+        '  <svg class="stage-progress__bar" viewBox="0 0 100 8" preserveAspectRatio="none" '
+        f'role="img" aria-label="{escape(p.label)}" xmlns="http://www.w3.org/2000/svg">\n'
+        '    <rect width="100" height="8" fill="#e3e7ec"/>\n'
+        f'    <rect width="{p.percent_started}" height="8" fill="#c26100"/>\n'
+        f'    <rect width="{p.percent_complete}" height="8" fill="#2a7d4f"/>\n'
+        "  </svg>\n"
+        f'  <p class="small mb-0 text-body-secondary">{escape(p.summary)}</p>\n'
+        "</div>"
+    )
+
+
+def stage_cards(overview: Overview) -> SafeString:
+    """`<section>`s: a card per stage with its question and progress, leading to its page."""
+    cards = []
+    for p in overview.progress:
+        stage = p.stage
+        slug = escape(stage.slug)
+        url = escape(reverse("dashboards:stage", args=[overview.collaboration.pk, stage.slug]))
+        cards.append(
+            f'<section class="col-md-6 col-xl-3" aria-labelledby="stage-{slug}">\n'
+            f'<div class="card h-100 stage-card stage-{slug}">\n'
+            '<div class="card-body">\n'
+            f'<h3 class="h5 card-title" id="stage-{slug}"><a href="{url}">'
+            f'<span class="stage-number">{stage.number}</span> {escape(stage.name)}</a></h3>\n'
+            f'<p class="card-text small fst-italic">{escape(stage.question)}</p>\n'
+            f"{progress_bar(p)}\n"
+            "</div>\n</div>\n</section>"
+        )
+    return _lines(cards)

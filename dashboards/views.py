@@ -20,7 +20,8 @@ from django.views.decorators.http import require_GET
 from collaborations import access
 from collaborations.models import Membership
 from dashboards.collaboration_cards import collaboration_cards
-from dashboards.first_steps import first_steps, people
+from dashboards.counts import counts
+from dashboards.first_steps import first_steps
 from dashboards.listing import Filters, paginate
 from dashboards.overview import overview, stage_overview
 from dashboards.portfolio import FLAGS, SORTS, fill, filter_rows, sort_rows
@@ -31,7 +32,6 @@ from health.results import results as health_results
 from health.results import trend_chart
 from stages.models import Stage
 from support.models import Strategy
-from support.summary import summary as support_summary
 
 
 @require_GET
@@ -125,26 +125,26 @@ def dashboard(request: HttpRequest, membership: Membership) -> HttpResponse:
     collaboration = membership.collaboration
     seen = overview(collaboration)
     health = health_results(collaboration, tools=[tool for tool, _sheet in seen.tools])
-    member_count, invited = people(collaboration)
+    counted = counts(collaboration)
     return render(
         request,
         "dashboards/dashboard.html",
         dict(
             overview=seen,
             progress=seen.progress,
+            # The collaboration menu's stages, as the page has them: no query of its own.
+            toolkit_stages=seen.stages,
             tools=seen.tools,
             charts=[*seen.charts(), *([trend_chart(health)] if len(health.trend) > 1 else [])],
-            member_count=member_count,
+            counts=counted,
             first_steps=first_steps(
                 membership,
                 partners=len(seen.partners),
-                members=member_count,
-                invited=invited,
+                members=counted.members,
+                invited=counted.invited,
                 first_tool=seen.tools[0],
             ),
             health=health,
-            # The dashboard counts activities, leads and barriers; it lists no activity.
-            support=support_summary(collaboration, latest=0),
         ),
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import cache
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -61,6 +62,7 @@ def indicator_table_html(
     """The table; with `link`, each name leads to the indicator's page in the collaboration."""
     muted = '<span class="small text-body-secondary">'
     not_measured = gettext("not measured")
+    words = cache(gettext)  # the standings' words, each translated once for the table
     rows = []
     pages = IndicatorPages(collaboration_id)
     dates: dict[datetime.date, str] = {}
@@ -78,14 +80,14 @@ def indicator_table_html(
             latest = f"{escape(standing.latest_value)}<br>{muted}{escape(when)}</span>"
         else:
             latest = not_measured
-        direction = standing.direction
+        direction = standing.direction_in(words)
         target = escape(standing.target_value or "—")
         if direction:
             target = f"{muted}{escape(direction)}</span> {target}"
         rows.append(
             f'<tr><th scope="row" class="fw-normal">{name}</th>'
             f"<td>{escape(standing.baseline_value or '—')}</td><td>{latest}</td>"
-            f"<td>{target}</td><td>{escape(standing.summary)}</td></tr>"
+            f"<td>{target}</td><td>{escape(standing.summary_in(words))}</td></tr>"
         )
     headings = "".join(
         f'<th scope="col">{heading}</th>'

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
-from django.db.models import Count, F, Max, QuerySet, Window
+from django.db import connections
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from collaborations.money import format_number
 from stages.models import Measurement, Tool
@@ -39,6 +43,16 @@ def latest(measurements: list[Measurement]) -> Measurement | None:
     return max(measurements, key=lambda m: (m.date, m.created_at or epoch, m.pk or 0))
 
 
+# A standing's words, translated where they are shown: a page of fifty standings translates
+# each once (`functools.cache(gettext)`), not once per standing.
+HOLD_AT = gettext_noop("hold at")
+REDUCE_TO = gettext_noop("reduce to")
+RAISE_TO = gettext_noop("raise to")
+NOT_MEASURED = gettext_noop("No measurement yet")
+NOTHING_TO_COMPARE = gettext_noop("Measured; no baseline and target to compare with")
+SHARE_OF_THE_WAY = gettext_noop("%(percent)s%% of the way from baseline to target")
+
+
 @dataclass
 class IndicatorStanding:
     name: str
@@ -55,15 +69,20 @@ class IndicatorStanding:
 
     @property
     def direction(self) -> str:
+        return self.direction_in(_)
+
+    def direction_in(self, words: Callable[[str], str]) -> str:
+        """Which way the target lies, in `words` (`gettext`, or a table's cache of it)."""
         if self.baseline is None or self.target is None:
             return ""
         if self.target == self.baseline:
-            return _("hold at")
-        return _("reduce to") if self.reduces else _("raise to")
+            return words(HOLD_AT)
+        return words(REDUCE_TO) if self.reduces else words(RAISE_TO)
 
-    @property
+    @cached_property
     def percent(self) -> int | None:
-        """Share of the way from baseline to target reached by the latest value, 0 to 100."""
+        """Share of the way from baseline to target reached by the latest value, 0 to 100
+        (worked out once: the table, the charts and the summary in words all show it)."""
         if self.latest is None or self.baseline is None or self.target is None:
             return None
         value = Decimal(self.latest.value)
@@ -76,11 +95,15 @@ class IndicatorStanding:
     @property
     def summary(self) -> str:
         """The standing in words, the same on every page."""
+        return self.summary_in(_)
+
+    def summary_in(self, words: Callable[[str], str]) -> str:
+        """The summary in `words` (`gettext`, or a table's cache of it)."""
         if self.latest is None:
-            return _("No measurement yet")
+            return words(NOT_MEASURED)
         if self.percent is None:
-            return _("Measured; no baseline and target to compare with")
-        return _("%(percent)s%% of the way from baseline to target") % {"percent": self.percent}
+            return words(NOTHING_TO_COMPARE)
+        return words(SHARE_OF_THE_WAY) % {"percent": self.percent}
 
     @property
     def latest_value(self) -> str:
@@ -108,21 +131,40 @@ class Measured:
         return cls(latest(measurements), len(measurements))
 
 
+INDICATOR = ("tool_id", "table", "row_id")  # the columns that name an indicator
+
+
 def measured_by_indicator(
     measurements: QuerySet[Measurement],
 ) -> dict[int, dict[tuple[str, str], Measured]]:
     """Tool id → (table, row id) → `Measured`, for pages with many indicators: the database
     counts each indicator's measurements and sends only those of its latest date, however
     many measurements there are; of several on that date, the one recorded last is the
-    latest, as `latest` decides. (One window over each indicator's measurements, unordered,
-    costs the database one pass; ranking them by date and time costs it a sort more.)"""
-    indicator = [F("tool_id"), F("table"), F("row_id")]
-    on_latest_date = measurements.annotate(
-        last=Window(Max("date"), partition_by=indicator),
-        measured=Window(Count("pk"), partition_by=indicator),
-    ).filter(date=F("last"))
+    latest, as `latest` decides.
+
+    The database groups the measurements by indicator (their latest date and how many) and
+    looks each group's measurements of that date up in the indicators' index: a pass over
+    the measurements and a lookup per indicator, where a window over every measurement costs
+    it a sort of them all. The ORM has no join to a grouped subquery, so this is the
+    queryset's own SQL, grouped and joined to itself; the join is written as a CROSS JOIN,
+    which SQLite takes as the order to visit them in (the groups first), and PostgreSQL
+    plans as any join."""
+    quote = connections[measurements.db].ops.quote_name
+    indicator = ", ".join(f"e.{quote(column)}" for column in INDICATOR)
+    same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in INDICATOR)
+    each, params = measurements.order_by().query.sql_with_params()
+    last, measured = quote("last"), quote("measured")
+    groups = (
+        f"SELECT {indicator}, MAX(e.{quote('date')}) AS {last}, COUNT(*) AS {measured} "
+        f"FROM ({each}) e GROUP BY {indicator}"
+    )
+    on_latest_date = Measurement.objects.db_manager(measurements.db).raw(
+        f"SELECT m.*, g.{measured} FROM ({groups}) g CROSS JOIN ({each}) m "
+        f"WHERE {same} AND m.{quote('date')} = g.{last}",
+        (*params, *params),
+    )
     found: dict[int, dict[tuple[str, str], Measured]] = defaultdict(dict)
-    for m in on_latest_date.order_by():
+    for m in on_latest_date:
         of_tool = found[m.tool_id]
         known = of_tool.get((m.table, m.row_id))
         if known is None or latest([known.latest, m]) is m:

@@ -16,5 +16,8 @@ for function in (
     rows.tool_rows,
     rows.activity_items,
     rows.follow_through_rows,
+    rows.sector_items,
+    rows.stage_cards,
+    rows.progress_bar,
 ):
     register.simple_tag(function)

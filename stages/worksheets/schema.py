@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from django.utils.functional import Promise
 
@@ -125,11 +126,12 @@ class Definition:
     # This worksheet's story opens the collaboration report.
     opens_report: bool = False
 
-    @property
+    # Worked out once: pages walk every declaration's tables several times.
+    @cached_property
     def fields(self) -> list[Field]:
         return [p for s in self.sections for p in s.parts if isinstance(p, Field)]
 
-    @property
+    @cached_property
     def tables(self) -> list[Table]:
         return [p for s in self.sections for p in s.parts if isinstance(p, Table)]
 

@@ -7,13 +7,23 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
+from random import Random
 
 import pytest
+from babel import Locale
+from babel.numbers import format_decimal
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from collaborations.models import Collaboration
-from collaborations.money import format_money, format_number, parse_money
+from collaborations.money import (
+    AS_TYPED,
+    BABEL_LOCALES,
+    format_money,
+    format_number,
+    parse_money,
+)
 from stages.models import Tool, Worksheet
 from stages.worksheets.declarations import definition_for
 from tests.stages.worksheet_data import empty_post
@@ -51,6 +61,32 @@ def test_what_is_not_an_amount_is_refused(text):
 def test_numbers_have_no_trailing_zero():
     assert format_number(40.0) == "40"
     assert format_number(1234.5) == "1,234.5"
+
+
+NUMBERS = [
+    0, -0.0, Decimal("-0.00"), 1, -1, 0.5, 40.0, 1234.5, -1234567.891, 999.99995, 0.00005,
+    0.00015, -0.00005, Decimal("0.00025"), Decimal("1E-10"), Decimal("1E+3"), Decimal("1.5E+7"),
+    Decimal("123456789012345678901234.5"), 1e21, 123456789.123456789, "12", "1234.50",
+    Decimal("NaN"), Decimal("-Infinity"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_numbers_read_as_babel_writes_them(language):
+    """`format_number` writes numbers itself, with the locale's marks looked up once; every
+    number reads as Babel's own rendering of the same pattern: rounding half to even at the
+    fourth decimal, signs, grouping, huge and tiny numbers."""
+    random = Random(7)
+    numbers = [*NUMBERS]
+    for _ in range(500):
+        digits = random.randint(-(10 ** random.randint(1, 15)), 10 ** random.randint(1, 15))
+        number = Decimal(digits).scaleb(-random.randint(0, 9))
+        numbers += [number, float(number)]
+    with translation.override(language):
+        locale = Locale.parse(BABEL_LOCALES[language])
+        for number in numbers:
+            expected = format_decimal(Decimal(str(number)), format=AS_TYPED, locale=locale)
+            assert format_number(number) == expected, number
 
 
 def _post_manager(cast, budget: str):

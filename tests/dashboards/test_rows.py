@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from collaborations.models import Sector
 from dashboards.overview import overview
-from dashboards.rows import due_rows, follow_through_rows, tool_rows, waiting_review_items
+from dashboards.rows import (
+    due_rows,
+    follow_through_rows,
+    sector_items,
+    stage_cards,
+    tool_rows,
+    waiting_review_items,
+)
 from stages.models import Tool, Worksheet
 from tests.factories import make_partner
 
@@ -99,3 +106,31 @@ def test_follow_through_rows_give_the_rate_or_say_none_came_due(seen):
         '<tr><th scope="row" class="fw-normal">&lt;i&gt;College&lt;/i&gt;</th>'
         "<td>0 of 1</td><td>0%</td></tr>"
     )
+
+
+def test_partners_are_listed_under_their_sectors_in_sector_order(seen):
+    make_partner(seen.collaboration, name="Harbor Logistics", sector=Sector.BUSINESS)
+    make_partner(seen.collaboration, name="Bridge & Tunnel Co.", sector=Sector.BUSINESS)
+    items = sector_items(overview(seen.collaboration))
+    assert items == (
+        '<dt>Business <span class="text-body-secondary fw-normal">(2)</span></dt>\n'
+        "<dd>Bridge &amp; Tunnel Co., Harbor Logistics</dd>\n"
+        '<dt>Nonprofit <span class="text-body-secondary fw-normal">(1)</span></dt>\n'
+        "<dd>Workforce Alliance</dd>\n"
+        '<dt>Academia <span class="text-body-secondary fw-normal">(1)</span></dt>\n'
+        "<dd>&lt;i&gt;College&lt;/i&gt;</dd>"
+    )
+
+
+def test_a_card_per_stage_leads_to_its_page_with_its_progress(seen):
+    cards = re.findall(r"<section.*?</section>", stage_cards(seen), re.S)
+    assert len(cards) == 4
+    implementation = next(card for card in cards if "stage-implementation" in card)
+    url = reverse("dashboards:stage", args=[seen.collaboration.pk, "implementation"])
+    assert f'<a href="{url}"><span class="stage-number">3</span> Implementation</a>' in cards[2]
+    assert implementation == cards[2]
+    # One worksheet of the stage's four is in progress (demonstrate-competency), none complete.
+    assert 'aria-label="Implementation: 0 of 4 tools complete, 1 in progress"' in implementation
+    assert '<rect width="25" height="8" fill="#c26100"/>' in implementation
+    assert '<rect width="0" height="8" fill="#2a7d4f"/>' in implementation
+    assert ">0 of 4 complete, 1 in progress</p>" in implementation
