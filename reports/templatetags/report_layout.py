@@ -172,6 +172,15 @@ def total_rows(total: Total) -> SafeString:
     )
 
 
+def _position_cells(s: SignOff, positions: dict[str, str], dates: _Dates) -> str:
+    """A position's cells after its partner's: the position, the note, who recorded it
+    and when."""
+    return (
+        f"{_text(positions.get(s.position, s.position))}</td>"
+        f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
+    )
+
+
 @register.simple_tag
 def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
     """A worksheet's sign-offs: partner, position, note, who recorded it and when."""
@@ -179,9 +188,7 @@ def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
     return mark_safe(
         "".join(
             f"<tr><td>{_text(s.partner.name)}</td>"
-            f'<td class="position-{_text(s.position)}">'
-            f"{_text(positions.get(s.position, s.position))}</td>"
-            f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
+            f'<td class="position-{_text(s.position)}">{_position_cells(s, positions, dates)}'
             for s in sign_offs
         )
     )
@@ -195,8 +202,7 @@ def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
     return mark_safe(
         "".join(
             f"<tr><td>{_tool(entry)}</td><td>{_text(s.partner.name)}</td>"
-            f"<td>{_text(positions.get(s.position, s.position))}</td>"
-            f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
+            f"<td>{_position_cells(s, positions, dates)}"
             for entry, s in concerns
         )
     )
