@@ -1,9 +1,14 @@
 """For markup built in Python, a table or a chart at a time, rather than by a template loop
-per cell: `text` escapes a value exactly as a template's `{{ value }}` would."""
+per cell: `text` escapes a value exactly as a template's `{{ value }}` would, and `Days`
+dates moments as `{{ moment|date:"DATE_FORMAT" }}` would."""
 
 from __future__ import annotations
 
+import datetime
 import html
+
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 
 
 def text(value: object) -> str:
@@ -15,3 +20,22 @@ def text(value: object) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
+
+
+class Days:
+    """Dates as pages write them (`|date:"DATE_FORMAT"`, a moment in the reader's time zone),
+    each day written once for a whole table: its rows were mostly recorded on a few days."""
+
+    def __init__(self) -> None:
+        self.shape = get_format("DATE_FORMAT")
+        self.written: dict[datetime.date, str] = {}
+
+    def __call__(self, when: datetime.date | datetime.datetime) -> str:
+        day = (
+            timezone.template_localtime(when).date()
+            if isinstance(when, datetime.datetime)
+            else when
+        )
+        if day not in self.written:
+            self.written[day] = dateformat.format(day, self.shape)
+        return self.written[day]

@@ -10,15 +10,14 @@ translated words are written as they are, as `{% translate %}` does. Templates i
 
 from __future__ import annotations
 
-import datetime
 import re
 from functools import cache
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from collaborations.markup import Days
 from collaborations.markup import text as escape
 from stages.indicators import Indicator
 
@@ -65,7 +64,7 @@ def indicator_table_html(
     words = cache(gettext)  # the standings' words, each translated once for the table
     rows = []
     pages = IndicatorPages(collaboration_id)
-    dates: dict[datetime.date, str] = {}
+    days = Days()
     for indicator in indicators:
         standing = indicator.standing
         name = escape(standing.name or "—")
@@ -74,9 +73,8 @@ def indicator_table_html(
         if standing.unit:
             name += f" {muted}({escape(standing.unit)})</span>"
         if standing.latest:
-            day = standing.latest.date
             # Indicators are mostly measured on the same days: each day is written once.
-            when = dates.get(day) or dates.setdefault(day, date_format(day, "DATE_FORMAT"))
+            when = days(standing.latest.date)
             latest = f"{escape(standing.latest_value)}<br>{muted}{escape(when)}</span>"
         else:
             latest = not_measured

@@ -11,17 +11,13 @@ table.
 
 from __future__ import annotations
 
-import datetime
-import html
 from collections.abc import Iterable
 
 from django import template
-from django.conf import settings
-from django.utils import dateformat, timezone
-from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from collaborations.markup import Days, text
 from collaborations.templatetags.people import person
 from stages.models import SignOff, WorksheetStatus
 from stages.templatetags.sign_offs import recorded
@@ -32,40 +28,14 @@ register = template.Library()
 NOTHING = "—"
 
 
-def _text(value: object) -> str:
-    """`value` escaped as `{{ value }}` escapes it (safe strings kept as they are, lazy
-    translations resolved), without `conditional_escape`'s per-call wrapper."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
-
-
 def _shown(value: object) -> str:
     """A cell's content as `{{ value|default:"—" }}` writes it."""
-    return _text(value) if value else NOTHING
+    return text(value) if value else NOTHING
 
 
 def _labels(choices: Iterable[tuple[str, object]]) -> dict[str, str]:
     """Choices' labels in the active language, translated once for a whole table."""
     return {value: str(label) for value, label in choices}
-
-
-class _Dates:
-    """Moments as the report dates them (`|date:"DATE_FORMAT"` in the reader's time zone),
-    each day written once for a whole table: its rows were mostly recorded on a few days."""
-
-    def __init__(self) -> None:
-        self.shape = get_format("DATE_FORMAT")
-        self.zone = timezone.get_current_timezone() if settings.USE_TZ else None
-        self.written: dict[datetime.date, str] = {}
-
-    def __call__(self, moment: datetime.datetime) -> str:
-        if self.zone is not None and moment.tzinfo is not None:
-            moment = moment.astimezone(self.zone)
-        day = moment.date()
-        if day not in self.written:
-            self.written[day] = dateformat.format(day, self.shape)
-        return self.written[day]
 
 
 @register.simple_tag
@@ -74,20 +44,20 @@ def tool_meta(entry) -> SafeString:
     worked on it yet)."""
     worksheet = entry.worksheet
     status = _labels(WorksheetStatus.choices).get(worksheet.status, worksheet.status)
-    line = f'<span class="status status-{_text(worksheet.status)}">{_text(status)}</span>\n'
+    line = f'<span class="status status-{text(worksheet.status)}">{text(status)}</span>\n'
     if worksheet.updated_at:
         changed = _("Last changed %(when)s by %(who)s") % {
-            "when": _text(_Dates()(worksheet.updated_at)),
-            "who": _text(person(worksheet.updated_by)),
+            "when": text(Days()(worksheet.updated_at)),
+            "who": text(person(worksheet.updated_by)),
         }
     else:
-        changed = _text(_("Nobody has worked on this worksheet yet."))
+        changed = text(_("Nobody has worked on this worksheet yet."))
     return mark_safe(line + changed)
 
 
 def _tool(entry) -> str:
     """A tool as the report names it: "3. Share a vision of success"."""
-    return f"{entry.tool.number}. {_text(entry.tool.name)}"
+    return f"{entry.tool.number}. {text(entry.tool.name)}"
 
 
 @register.simple_tag
@@ -102,14 +72,14 @@ def worksheet_sections(entry, print_: bool = False) -> SafeString:
 
 def _section(shown, wide: set[str]) -> str:
     title = str(shown.section.title)
-    parts = [f'<div class="worksheet-section">\n<h4>{_text(title)}</h4>\n']
+    parts = [f'<div class="worksheet-section">\n<h4>{text(title)}</h4>\n']
     for index, part in enumerate(shown.parts):
         if isinstance(part, ShownTable):
             label = str(part.table.label)
             if label != title or index:
-                parts.append(f"<h5>{_text(label)}</h5>\n")
+                parts.append(f"<h5>{text(label)}</h5>\n")
             if not part.rows:
-                parts.append(f'<p class="muted">{_text(_("No rows yet."))}</p>\n')
+                parts.append(f'<p class="muted">{text(_("No rows yet."))}</p>\n')
             elif part.table.name in wide:
                 parts.append(f'<div class="row-blocks">{_row_blocks(part)}</div>\n')
             else:
@@ -118,11 +88,11 @@ def _section(shown, wide: set[str]) -> str:
             spec, answer = part
             label = str(spec.label)
             if label != title or index:
-                parts.append(f"<h5>{_text(label)}</h5>\n")
+                parts.append(f"<h5>{text(label)}</h5>\n")
             if answer:
-                parts.append(f'<p class="answer">{_text(answer)}</p>\n')
+                parts.append(f'<p class="answer">{text(answer)}</p>\n')
             else:
-                parts.append(f'<p class="muted">{_text(_("Not answered yet."))}</p>\n')
+                parts.append(f'<p class="muted">{text(_("Not answered yet."))}</p>\n')
     parts.append("</div>\n")
     return "".join(parts)
 
@@ -131,13 +101,13 @@ def _table(shown: ShownTable, label: str) -> str:
     """A worksheet table: its columns sized by their kind, a header cell for each, a cell
     for each value."""
     columns = shown.table.columns
-    widths = "".join(f'<col class="col-{_text(column.kind)}">' for column in columns)
-    headers = "".join(f'<th scope="col">{_text(column.label)}</th>' for column in columns)
+    widths = "".join(f'<col class="col-{text(column.kind)}">' for column in columns)
+    headers = "".join(f'<th scope="col">{text(column.label)}</th>' for column in columns)
     rows = "".join(
         "<tr>" + "".join(f"<td>{_shown(cell)}</td>" for cell in row) + "</tr>" for row in shown.rows
     )
     return (
-        f'<div class="table-responsive" tabindex="0" role="region" aria-label="{_text(label)}">\n'
+        f'<div class="table-responsive" tabindex="0" role="region" aria-label="{text(label)}">\n'
         f'<table class="report-table">\n<colgroup>{widths}</colgroup>\n'
         f"<thead><tr>{headers}</tr></thead>\n<tbody>{rows}</tbody>\n</table>\n</div>\n"
     )
@@ -146,7 +116,7 @@ def _table(shown: ShownTable, label: str) -> str:
 def _row_blocks(shown: ShownTable) -> str:
     """A table too wide for the page, one block per row: each value under its column's
     label."""
-    columns = [(_text(column.kind), _text(column.label)) for column in shown.table.columns]
+    columns = [(text(column.kind), text(column.label)) for column in shown.table.columns]
     return "".join(
         '<dl class="row-block">'
         + "".join(
@@ -164,19 +134,19 @@ def total_rows(total: Total) -> SafeString:
     """One grouping of a table's totals: a line per group, an amount per status."""
     return mark_safe(
         "".join(
-            f"<tr><td>{_text(label)}</td>"
-            + "".join(f'<td class="number">{_text(amount)}</td>' for amount in amounts)
+            f"<tr><td>{text(label)}</td>"
+            + "".join(f'<td class="number">{text(amount)}</td>' for amount in amounts)
             + "</tr>"
             for label, amounts in total.lines
         )
     )
 
 
-def _position_cells(s: SignOff, positions: dict[str, str], dates: _Dates) -> str:
+def _position_cells(s: SignOff, positions: dict[str, str], dates: Days) -> str:
     """A position's cells after its partner's: the position, the note, who recorded it
     and when."""
     return (
-        f"{_text(positions.get(s.position, s.position))}</td>"
+        f"{text(positions.get(s.position, s.position))}</td>"
         f"<td>{_shown(s.note)}</td><td>{recorded(s, dates(s.updated_at))}</td></tr>"
     )
 
@@ -184,11 +154,11 @@ def _position_cells(s: SignOff, positions: dict[str, str], dates: _Dates) -> str
 @register.simple_tag
 def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
     """A worksheet's sign-offs: partner, position, note, who recorded it and when."""
-    positions, dates = _labels(SignOff.Position.choices), _Dates()
+    positions, dates = _labels(SignOff.Position.choices), Days()
     return mark_safe(
         "".join(
-            f"<tr><td>{_text(s.partner.name)}</td>"
-            f'<td class="position-{_text(s.position)}">{_position_cells(s, positions, dates)}'
+            f"<tr><td>{text(s.partner.name)}</td>"
+            f'<td class="position-{text(s.position)}">{_position_cells(s, positions, dates)}'
             for s in sign_offs
         )
     )
@@ -198,10 +168,10 @@ def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
 def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
     """Reservations and disagreements across the report: tool, partner, position, note, who
     recorded it and when."""
-    positions, dates = _labels(SignOff.Position.choices), _Dates()
+    positions, dates = _labels(SignOff.Position.choices), Days()
     return mark_safe(
         "".join(
-            f"<tr><td>{_tool(entry)}</td><td>{_text(s.partner.name)}</td>"
+            f"<tr><td>{_tool(entry)}</td><td>{text(s.partner.name)}</td>"
             f"<td>{_position_cells(s, positions, dates)}"
             for entry, s in concerns
         )
@@ -211,16 +181,16 @@ def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
 @register.simple_tag
 def change_rows(entries: list) -> SafeString:
     """Each included worksheet's status, and when and by whom it last changed."""
-    statuses, dates = _labels(WorksheetStatus.choices), _Dates()
+    statuses, dates = _labels(WorksheetStatus.choices), Days()
     rows = []
     for entry in entries:
         worksheet = entry.worksheet
         changed = worksheet.updated_at
         when = dates(changed) if changed else ""
-        who = _text(person(worksheet.updated_by)) if changed else NOTHING
+        who = text(person(worksheet.updated_by)) if changed else NOTHING
         status = statuses.get(worksheet.status, worksheet.status)
         rows.append(
-            f"<tr><td>{_tool(entry)}</td><td>{_text(status)}</td>"
+            f"<tr><td>{_tool(entry)}</td><td>{text(status)}</td>"
             f"<td>{_shown(when)}</td><td>{who}</td></tr>"
         )
     return mark_safe("".join(rows))

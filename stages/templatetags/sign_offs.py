@@ -4,12 +4,11 @@ worksheet page's table of positions."""
 from __future__ import annotations
 
 from django import template
-from django.utils.formats import date_format
-from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
+from collaborations.markup import Days
+from collaborations.markup import text as escape
 from collaborations.templatetags.people import person
 from stages.models import SignOff
 
@@ -20,19 +19,13 @@ def recorded(sign_off: SignOff, when: str) -> SafeString:
     """Who recorded `sign_off`, and `when` (the date as pages write it): "Luis Ortega, May 3,
     2026", or "recorded by Dana Whitfield for Harbor Logistics Group, May 3, 2026" when a
     facilitator recorded it on the organization's behalf."""
-    who, when = conditional_escape(person(sign_off.user)), conditional_escape(when)
+    who, when = escape(person(sign_off.user)), escape(when)
     if sign_off.on_behalf:
-        partner = conditional_escape(sign_off.partner.name)
+        partner = escape(sign_off.partner.name)
         text = _("recorded by %(who)s for %(partner)s, %(when)s")
         # The catalog's text around escaped values, as {% blocktranslate %} writes it.
         return mark_safe(text % {"who": who, "partner": partner, "when": when})
     return mark_safe(f"{who}, {when}")
-
-
-@register.simple_tag
-def sign_off_by(sign_off: SignOff) -> SafeString:
-    """Who recorded `sign_off` and when."""
-    return recorded(sign_off, date_format(template_localtime(sign_off.updated_at), "DATE_FORMAT"))
 
 
 @register.filter
@@ -44,7 +37,7 @@ def sign_off_rows(rows) -> SafeString:
     # Each position and day in words once (`get_position_display` translates every choice
     # per call; positions are mostly recorded on a few days).
     positions = {value: escape(str(label)) for value, label in SignOff.Position.choices}
-    days: dict = {}
+    days = Days()
     lines = []
     for partner, sign_off in rows:
         if sign_off is None:
@@ -54,10 +47,7 @@ def sign_off_rows(rows) -> SafeString:
                 f'<span class="position position-{escape(sign_off.position)}">'
                 f"{positions.get(sign_off.position, escape(sign_off.position))}</span>"
             )
-            day = template_localtime(sign_off.updated_at).date()
-            if day not in days:
-                days[day] = date_format(day, "DATE_FORMAT")
-            note, by = escape(sign_off.note), recorded(sign_off, days[day])
+            note, by = escape(sign_off.note), recorded(sign_off, days(sign_off.updated_at))
         lines.append(
             f'<tr><th scope="row" class="fw-normal">{escape(partner.name)}</th>'
             f'<td>{position}</td><td class="small text-prewrap">{note}</td>'

@@ -16,7 +16,6 @@ a phone.
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 
 from django import forms
@@ -26,17 +25,7 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-
-def _esc(value: object) -> str:
-    """`value` as HTML text, escaped as Django's `escape` does (without its handling of lazy
-    text, which every caller here has already made text)."""
-    return html.escape(str(value))
-
-
-def _value(value: object) -> str:
-    """What someone typed, as `conditional_escape` writes it (without its per-call wrapper
-    for lazy text, which a typed value never is)."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+from collaborations.markup import text as html_text
 
 
 def _attrs(attrs: dict) -> str:
@@ -293,7 +282,7 @@ class Rows:
                 listed, first = [], {}
                 for index, (value, label) in enumerate(choices):
                     text = "" if value is None else str(value)
-                    listed.append((text, _esc(text), _esc(_text(label, self.texts))))
+                    listed.append((text, html_text(text), html_text(_text(label, self.texts))))
                     # Where each value first appears (a value may be offered twice).
                     first.setdefault(text, index)
                 options = (listed, first)
@@ -301,7 +290,7 @@ class Rows:
             if described:
                 fixed["aria-describedby"] = " ".join(described)
             shared = _attrs(fixed)
-            label = _esc(_text(bound.label, self.texts))
+            label = html_text(_text(bound.label, self.texts))
             self._columns[name] = (label, kind, shared, fixed.get("class"), options, described)
         return self._columns[name]
 
@@ -309,13 +298,13 @@ class Rows:
         """The cell's label and field, with its errors; only the field for a hidden one
         (`of_row` empty)."""
         label, kind, *_parts, described = self._column(bound)
-        ident = _esc(bound.auto_id)
+        ident = html_text(bound.auto_id)
         if not kind or not ident or (bound.form.is_bound and bound.errors):
             bound = bound.form[bound.name]
             field = render_field(bound, described, self.texts)
             errors = _errors(bound) if of_row else ""
         else:
-            name = ident[3:] if ident == f"id_{bound.html_name}" else _esc(bound.html_name)
+            name = ident[3:] if ident == f"id_{bound.html_name}" else html_text(bound.html_name)
             value = bound.field.widget.format_value(bound.value())
             field = self._widget(bound.name, bound.field.widget, name, ident, value)
             errors = ""
@@ -342,7 +331,7 @@ class Rows:
             return f'<select name="{name}"{shared} id="{ident}">{self._options[key]}\n</select>'
         if kind == "checkboxes":
             chosen = set(value)
-            parts = [f'<div id="{ident}"', f' class="{_esc(css)}"' if css else "", ">"]
+            parts = [f'<div id="{ident}"', f' class="{html_text(css)}"' if css else "", ">"]
             for index, (text, shown, label) in enumerate(options[0]):
                 checked = " checked" if text in chosen else ""
                 parts.append(
@@ -353,9 +342,9 @@ class Rows:
             parts.append("\n</div>")
             return "".join(parts)
         if kind == "textarea":
-            text = _value(value) if value else ""
+            text = html_text(value) if value else ""
             return f'<textarea name="{name}"{shared} id="{ident}">\n{text}</textarea>'
-        shown = "" if value is None else f' value="{_value(value)}"'
+        shown = "" if value is None else f' value="{html_text(value)}"'
         return f'<input type="{widget.input_type}" name="{name}"{shown}{shared} id="{ident}">'
 
     def row(self, form: forms.Form, number: int | str) -> SafeString:
@@ -371,7 +360,7 @@ class Rows:
         fields = list(form)
         hidden = "".join(self.cell(b) for b in fields if b.field.widget.is_hidden)
         # The row's number, read after each column's name by screen readers.
-        of_row = _esc(_(", row %(number)s") % {"number": number})
+        of_row = html_text(_(", row %(number)s") % {"number": number})
         for bound in fields:
             if bound.field.widget.is_hidden or bound.name in ("ORDER", "DELETE"):
                 continue
@@ -385,8 +374,8 @@ class Rows:
     def _saved_row(self, form: forms.Form, number: int | str) -> SafeString:
         """A row shown from saved answers (not bound to posted data): what `row` writes, each
         cell straight from its column's parts and the row's prefix, with no BoundField."""
-        prefix, initial = _esc(form.prefix), form.initial
-        of_row = _esc(_(", row %(number)s") % {"number": number})
+        prefix, initial = html_text(form.prefix), form.initial
+        of_row = html_text(_(", row %(number)s") % {"number": number})
         cells, hidden = [], ""
         for name, field in form.fields.items():
             if name in ("ORDER", "DELETE"):
@@ -399,7 +388,7 @@ class Rows:
             else:
                 value = initial.get(name, field.initial)
                 value = field.prepare_value(value() if callable(value) else value)
-                html_name = f"{prefix}-{_esc(name)}"
+                html_name = f"{prefix}-{html_text(name)}"
                 ident = f"id_{html_name}"
                 value = field.widget.format_value(value)
                 cell = self._widget(name, field.widget, html_name, ident, value)
@@ -416,20 +405,20 @@ class Rows:
 
     def _tail(self, cells: list[str], number, position, remove_it, order, delete) -> SafeString:
         """The row with its position and remove box after its cells."""
-        order_id, delete_id = _esc(order.auto_id), _esc(delete.auto_id)
+        order_id, delete_id = html_text(order.auto_id), html_text(delete.auto_id)
         place = _("Position of row %(number)s") % {"number": number}
         remove = _("Remove row %(number)s") % {"number": number}
         checked = " checked" if remove_it else ""
         cells.append(
-            f'<td class="cell-order"><label class="cell-label" for="{order_id}">{_esc(place)}'
-            f'</label><input type="number" name="{_esc(order.html_name)}" id="{order_id}" '
-            f'value="{_esc(number if position is None else position)}" '
+            f'<td class="cell-order"><label class="cell-label" for="{order_id}">{html_text(place)}'
+            f'</label><input type="number" name="{html_text(order.html_name)}" id="{order_id}" '
+            f'value="{html_text(number if position is None else position)}" '
             'class="form-control form-control-sm row-order" min="0"></td>'
         )
         cells.append(
-            f'<td class="cell-remove"><input type="checkbox" name="{_esc(delete.html_name)}" '
+            f'<td class="cell-remove"><input type="checkbox" name="{html_text(delete.html_name)}" '
             f'id="{delete_id}" class="form-check-input"{checked}><label class="cell-label" '
-            f'for="{delete_id}">{_esc(remove)}</label></td>'
+            f'for="{delete_id}">{html_text(remove)}</label></td>'
         )
         return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")
 

@@ -16,7 +16,8 @@ from django.forms.boundfield import BoundField
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from stages.worksheets.cells import _attrs, _esc, _plain_select, widget_html
+from collaborations.markup import text as html_text
+from stages.worksheets.cells import _attrs, _plain_select, widget_html
 
 
 def _classes(widget: forms.Widget, extra: str) -> str:
@@ -35,16 +36,18 @@ def _errors(bound: BoundField) -> str:
     if not bound.errors:
         return ""
     lines = "".join(
-        f'<p id="error_{n}_{_esc(bound.auto_id)}"><strong>{conditional_escape(e)}</strong></p>'
+        f'<p id="error_{n}_{html_text(bound.auto_id)}"><strong>{conditional_escape(e)}</strong></p>'
         for n, e in enumerate(bound.errors, start=1)
     )
-    return f'<div id="{_esc(bound.errors.field_id)}_error" class="invalid-feedback">{lines}</div>'
+    return (
+        f'<div id="{html_text(bound.errors.field_id)}_error" class="invalid-feedback">{lines}</div>'
+    )
 
 
 def _help(bound: BoundField) -> str:
     if not bound.help_text:
         return ""
-    ident = f'id="{_esc(bound.auto_id)}_helptext" ' if bound.auto_id else ""
+    ident = f'id="{html_text(bound.auto_id)}_helptext" ' if bound.auto_id else ""
     return f'<div {ident}class="form-text">{bound.help_text}</div>'
 
 
@@ -82,7 +85,7 @@ def _choices(bound: BoundField) -> str:
             last = group_index == len(groups) - 1 and option_index == len(options) - 1
             parts.append(
                 f'<div class="form-check"><input type="{option["type"]}" '
-                f'class="form-check-input{invalid}" name="{_esc(bound.html_name)}" '
+                f'class="form-check-input{invalid}" name="{html_text(bound.html_name)}" '
                 f'value="{conditional_escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
                 f'<label for="{conditional_escape(option["attrs"].get("id", ""))}" '
                 f'class="form-check-label">{conditional_escape(option["label"])}</label>'
@@ -97,14 +100,14 @@ def field_block(bound: BoundField) -> SafeString:
     widget = bound.field.widget
     if widget.is_hidden:
         return mark_safe(str(bound))
-    ident = _esc(bound.auto_id)
+    ident = html_text(bound.auto_id)
     if isinstance(widget, forms.CheckboxInput):
         css = "form-check-input is-invalid" if bound.errors else "form-check-input"
         text, label_css = _label(bound, "form-check-label")
         return mark_safe(
             f'<div class="mb-3"><div id="div_{ident}" class="form-check">'
             f"{_widget(bound, _classes(widget, css))}"
-            f'<label for="{_esc(bound.id_for_label)}" class="{label_css}">{text}</label>'
+            f'<label for="{html_text(bound.id_for_label)}" class="{label_css}">{text}</label>'
             f"{_errors(bound)}{_help(bound)}</div></div>"
         )
     parts = [f'<div id="div_{ident}" class="mb-3">']
@@ -114,10 +117,10 @@ def field_block(bound: BoundField) -> SafeString:
         tag = "legend" if bound.use_fieldset else "label"
         if bound.use_fieldset:
             described = bound.aria_describedby
-            described = f' aria-describedby="{_esc(described)}"' if described else ""
+            described = f' aria-describedby="{html_text(described)}"' if described else ""
             parts.append(f"<fieldset{described}>")
             label_css += " fs-6"
-        target = f' for="{_esc(bound.id_for_label)}"' if bound.id_for_label else ""
+        target = f' for="{html_text(bound.id_for_label)}"' if bound.id_for_label else ""
         parts.append(f'<{tag}{target} class="{label_css}">{text}</{tag}>')
     if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
         parts.append(_choices(bound))
