@@ -1,11 +1,13 @@
 """For markup built in Python, a table or a chart at a time, rather than by a template loop
-per cell: `text` escapes a value exactly as a template's `{{ value }}` would, and `Days`
-dates moments as `{{ moment|date:"DATE_FORMAT" }}` would."""
+per cell: `text` escapes a value exactly as a template's `{{ value }}` would, `labels` puts
+choices in words once, and `Days` dates moments as `{{ moment|date:"DATE_FORMAT" }}`
+would."""
 
 from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Iterable
 
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -20,6 +22,12 @@ def text(value: object) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     return html.escape(str(value))
+
+
+def labels(choices: Iterable[tuple[str, object]]) -> dict[str, str]:
+    """Each choice's label in the reader's language, translated once for a whole table or
+    list: `get_status_display()` translates every choice of its field for each row."""
+    return {value: str(label) for value, label in choices}
 
 
 class Days:

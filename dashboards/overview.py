@@ -322,7 +322,11 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     )
 
 
-def stage_overview(collaboration: Collaboration, stage: Stage) -> tuple[StageProgress, list]:
-    """A stage's progress and its tools with their worksheets."""
-    tools = [(t, w) for t, w in _worksheets(collaboration)[1] if t.stage_id == stage.pk]
-    return _progress(tools)[0], tools
+def stage_overview(
+    collaboration: Collaboration, stage: Stage
+) -> tuple[StageProgress, list, list[Stage]]:
+    """A stage's progress and its tools with their worksheets, and the toolkit's stages (for
+    the collaboration menu, which then reads them no more)."""
+    stages, sheets = _worksheets(collaboration)
+    tools = [(t, w) for t, w in sheets if t.stage_id == stage.pk]
+    return _progress(tools)[0], tools, stages

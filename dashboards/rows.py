@@ -21,6 +21,7 @@ from django.utils.timesince import timeuntil
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
+from collaborations.markup import labels
 from collaborations.markup import text as escape
 from collaborations.templatetags.people import person
 from collaborations.templatetags.times import ago
@@ -33,12 +34,6 @@ MUTED = '<span class="small text-body-secondary">'
 
 def _lines(items: Iterable[str]) -> SafeString:
     return mark_safe("\n".join(items))
-
-
-def _labels(choices: list[tuple[str, str]]) -> dict[str, str]:
-    """Each choice's label in the reader's language, translated once for a whole list:
-    `get_status_display()` translates every choice of its field for each row."""
-    return {value: str(label) for value, label in choices}
 
 
 def _to_worksheet(links: WorksheetLinks, tool: Tool, label: str) -> str:
@@ -120,7 +115,7 @@ def _tool_row(
 
 def tool_rows(overview: Overview) -> SafeString:
     """`<tr>`s: every tool with its stage, its worksheet's status and who changed it last."""
-    links, statuses = overview.links, _labels(WorksheetStatus.choices)
+    links, statuses = overview.links, labels(WorksheetStatus.choices)
     stages = {stage.pk: escape(stage.name) for stage in overview.stages}
     return _lines(_tool_row(t, sheet, links, statuses, stages) for t, sheet in overview.tools)
 
@@ -141,7 +136,7 @@ def _activity_item(
 def activity_items(overview: Overview) -> SafeString:
     """`<li>`s: the latest changes to worksheets, newest first."""
     links = overview.links
-    kinds, statuses = _labels(RevisionKind.choices), _labels(WorksheetStatus.choices)
+    kinds, statuses = labels(RevisionKind.choices), labels(WorksheetStatus.choices)
     return _lines(
         _activity_item(revision, links, kinds, statuses) for revision in overview.activity
     )

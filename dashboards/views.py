@@ -276,9 +276,9 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
 @access.collaboration_view(get="view")
 def stage_detail(request: HttpRequest, membership: Membership, stage_slug: str) -> HttpResponse:
     stage = get_object_or_404(Stage, slug=stage_slug)
-    progress, tools = stage_overview(membership.collaboration, stage)
+    progress, tools, stages = stage_overview(membership.collaboration, stage)
     return render(
         request,
         "dashboards/stage_detail.html",
-        dict(stage=stage, stage_progress=progress, tools=tools),
+        dict(stage=stage, stage_progress=progress, tools=tools, toolkit_stages=stages),
     )

@@ -5,7 +5,7 @@ measurement and its date, target with the direction it lies in, and the standing
 Built here in one pass over the indicators rather than by a template loop: a collaboration
 can have fifty indicators, and the loop's lookups, filters and tags for each cost far more
 than the row they write. What people typed is escaped, as a template would; the site's own
-translated words are written as they are, as `{% translate %}` does. Templates include
+translated words are escaped too, as `{% translate %}` escapes them. Templates include
 `stages/_indicators.html`, which calls `{% indicator_table %}`."""
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def indicator_table_html(
 ) -> SafeString:
     """The table; with `link`, each name leads to the indicator's page in the collaboration."""
     muted = '<span class="small text-body-secondary">'
-    not_measured = gettext("not measured")
+    not_measured = escape(gettext("not measured"))
     words = cache(gettext)  # the standings' words, each translated once for the table
     rows = []
     pages = IndicatorPages(collaboration_id)
@@ -88,7 +88,7 @@ def indicator_table_html(
             f"<td>{target}</td><td>{escape(standing.summary_in(words))}</td></tr>"
         )
     headings = "".join(
-        f'<th scope="col">{heading}</th>'
+        f'<th scope="col">{escape(heading)}</th>'
         for heading in (
             gettext("Indicator"),
             gettext("Baseline"),
@@ -100,7 +100,7 @@ def indicator_table_html(
     caption = gettext("Each indicator's baseline, latest measurement, target and standing")
     return mark_safe(
         f'<table class="{escape(table_class or TABLE_CLASS)} indicator-standings">\n'
-        f'<caption class="{escape(caption_class or CAPTION_CLASS)}">{caption}</caption>\n'
+        f'<caption class="{escape(caption_class or CAPTION_CLASS)}">{escape(caption)}</caption>\n'
         '<colgroup><col class="col-text"><col class="col-number"><col class="col-date">'
         '<col class="col-money"><col class="col-long_text"></colgroup>\n'
         f"<thead><tr>{headings}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"

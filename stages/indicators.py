@@ -152,7 +152,7 @@ def measured_by_indicator(
     quote = connections[measurements.db].ops.quote_name
     indicator = ", ".join(f"e.{quote(column)}" for column in INDICATOR)
     same = " AND ".join(f"m.{quote(column)} = g.{quote(column)}" for column in INDICATOR)
-    each, params = measurements.order_by().query.sql_with_params()
+    each, params = measurements.order_by().query.get_compiler(measurements.db).as_sql()
     last, measured = quote("last"), quote("measured")
     groups = (
         f"SELECT {indicator}, MAX(e.{quote('date')}) AS {last}, COUNT(*) AS {measured} "

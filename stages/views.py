@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django_htmx.http import reswap, retarget
 
 from collaborations import access
+from collaborations.markup import labels
 from collaborations.models import Collaboration, Membership, Partner, Sector
 from collaborations.text import TOO_LONG
 from stages import presence, services, signals
@@ -206,11 +207,10 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
     prefetch_related_objects(
         [r for r in revisions[:limit] if r.kind == RevisionKind.MERGED], "merged_with"
     )
-    labels = {p.name: p.label for s in definition.sections for p in s.parts}
+    answer_labels = {p.name: p.label for s in definition.sections for p in s.parts}
     # Each kind and status in words once, not every choice for every revision (as
     # `get_kind_display` does).
-    kinds = {kind: str(label) for kind, label in RevisionKind.choices}
-    statuses = {status: str(label) for status, label in WorksheetStatus.choices}
+    kinds, statuses = labels(RevisionKind.choices), labels(WorksheetStatus.choices)
     for index, newer in enumerate(revisions):
         newer.kind_label = kinds.get(newer.kind, newer.kind)
         newer.status_label = statuses.get(newer.status, newer.status)
@@ -218,7 +218,7 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
         before = older.answers if older else {}
         newer.changed = [
             str(label)
-            for name, label in labels.items()
+            for name, label in answer_labels.items()
             # An empty answer and a missing one are the same to a reader.
             if (newer.answers.get(name) or None) != (before.get(name) or None)
         ]

@@ -11,13 +11,11 @@ table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from collaborations.markup import Days, text
+from collaborations.markup import Days, labels, text
 from collaborations.templatetags.people import person
 from stages.models import SignOff, WorksheetStatus
 from stages.templatetags.sign_offs import recorded
@@ -33,17 +31,12 @@ def _shown(value: object) -> str:
     return text(value) if value else NOTHING
 
 
-def _labels(choices: Iterable[tuple[str, object]]) -> dict[str, str]:
-    """Choices' labels in the active language, translated once for a whole table."""
-    return {value: str(label) for value, label in choices}
-
-
 @register.simple_tag
 def tool_meta(entry) -> SafeString:
     """A tool's status, then when and by whom its worksheet last changed (or that nobody has
     worked on it yet)."""
     worksheet = entry.worksheet
-    status = _labels(WorksheetStatus.choices).get(worksheet.status, worksheet.status)
+    status = labels(WorksheetStatus.choices).get(worksheet.status, worksheet.status)
     line = f'<span class="status status-{text(worksheet.status)}">{text(status)}</span>\n'
     if worksheet.updated_at:
         changed = _("Last changed %(when)s by %(who)s") % {
@@ -154,7 +147,7 @@ def _position_cells(s: SignOff, positions: dict[str, str], dates: Days) -> str:
 @register.simple_tag
 def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
     """A worksheet's sign-offs: partner, position, note, who recorded it and when."""
-    positions, dates = _labels(SignOff.Position.choices), Days()
+    positions, dates = labels(SignOff.Position.choices), Days()
     return mark_safe(
         "".join(
             f"<tr><td>{text(s.partner.name)}</td>"
@@ -168,7 +161,7 @@ def sign_off_rows(sign_offs: list[SignOff]) -> SafeString:
 def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
     """Reservations and disagreements across the report: tool, partner, position, note, who
     recorded it and when."""
-    positions, dates = _labels(SignOff.Position.choices), Days()
+    positions, dates = labels(SignOff.Position.choices), Days()
     return mark_safe(
         "".join(
             f"<tr><td>{_tool(entry)}</td><td>{text(s.partner.name)}</td>"
@@ -181,7 +174,7 @@ def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
 @register.simple_tag
 def change_rows(entries: list) -> SafeString:
     """Each included worksheet's status, and when and by whom it last changed."""
-    statuses, dates = _labels(WorksheetStatus.choices), Days()
+    statuses, dates = labels(WorksheetStatus.choices), Days()
     rows = []
     for entry in entries:
         worksheet = entry.worksheet
