@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -42,16 +43,22 @@ def presence_mark(*, collaboration: Collaboration, tool: Tool, user: AbstractBas
     return True
 
 
-def present_others(*, collaboration: Collaboration, tool: Tool, user: AbstractBaseUser) -> list:
-    """The other people whose page is open, by name."""
-    seen = (
-        WorksheetPresence.objects.filter(
-            collaboration=collaboration, tool=tool, seen_at__gte=timezone.now() - GONE_AFTER
-        )
-        .exclude(user=user)
-        .select_related("user")
+def present_others(
+    *, collaboration: Collaboration, tool: Tool, user: AbstractBaseUser, people: dict | None = None
+) -> list:
+    """The other people whose page is open, by name; `people` (users by id, such as the
+    collaboration's members the page has read) names them without reading them again."""
+    seen = WorksheetPresence.objects.filter(
+        collaboration=collaboration, tool=tool, seen_at__gte=timezone.now() - GONE_AFTER
+    ).values_list("user_id", flat=True)
+    others = [pk for pk in seen if pk != user.pk]
+    people = people or {}
+    if missing := [pk for pk in others if pk not in people]:
+        people = {**people, **get_user_model().objects.in_bulk(missing)}
+    return sorted(
+        (people[pk] for pk in others if pk in people),
+        key=lambda u: (u.get_full_name() or u.email).lower(),
     )
-    return sorted((p.user for p in seen), key=lambda u: (u.get_full_name() or u.email).lower())
 
 
 @dataclass

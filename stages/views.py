@@ -47,8 +47,15 @@ def _worksheet_context(
     membership: Membership, sheet: Worksheet, forms: WorksheetForms, **extra
 ) -> dict:
     tool = sheet.tool
-    siblings = list(Tool.objects.order_by("number").only("slug", "name", "number"))
+    # The tools in order (before and after this one) with their stages: the collaboration
+    # menu's stages come from the same query.
+    siblings = list(
+        Tool.objects.order_by("number")
+        .select_related("stage")
+        .only("slug", "name", "number", "stage__slug", "stage__number", "stage__name")
+    )
     index = next(i for i, t in enumerate(siblings) if t.pk == tool.pk)
+    stages = list({t.stage_id: t.stage for t in siblings}.values())
     partners = forms.partners
     collaboration = membership.collaboration
     sign_offs = {}
@@ -66,15 +73,17 @@ def _worksheet_context(
             initial={"position": own.position, "note": own.note} if own else None,
         )
     extra.setdefault("comment_form", CommentForm(prefix="comment"))
+    members = _members(collaboration)
     extra.setdefault(
         "present",
-        presence.present_others(collaboration=collaboration, tool=tool, user=membership.user),
+        presence.present_others(
+            collaboration=collaboration, tool=tool, user=membership.user, people=members
+        ),
     )
     extra.setdefault("page_version", sheet.version)
     extra.setdefault("review_note_limit", REVIEW_NOTE_LIMIT)
     revisions = _history(sheet, forms.definition)
     comments = list(Comment.objects.filter(collaboration=collaboration, tool=tool))
-    members = _members(collaboration)
     # Who wrote each comment, saved each version and recorded each position, from the members
     # read once (the page names each; who resolved a comment is not shown).
     _name_people(
@@ -98,6 +107,7 @@ def _worksheet_context(
         sent_back=_sent_back(sheet, revisions),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
+        toolkit_stages=stages,
         **extra,
     )
 

@@ -14,6 +14,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+from toolkit_site.compression import compressed
+
 YEAR = 365 * 24 * 3600
 
 
@@ -27,6 +29,27 @@ def test_pages_are_gzipped_for_browsers_that_ask(cast):
     assert packed["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in packed["Vary"]
     assert gzip.decompress(packed.content).decode().count("<html") == 1
+
+
+@pytest.mark.django_db
+def test_each_response_is_padded_differently_against_breach(cast, settings):
+    client = cast.client("facilitator")
+    url = reverse("collaboration", args=[cast.collaboration.pk])
+    packed = [client.get(url, HTTP_ACCEPT_ENCODING="gzip") for _ in range(8)]
+    # The whole page each time, compressed to different lengths.
+    assert all(gzip.decompress(r.content).rstrip().endswith(b"</html>") for r in packed)
+    assert len({len(r.content) for r in packed}) > 1
+    assert all(int(r["Content-Length"]) == len(r.content) for r in packed)
+
+
+def test_the_compression_level_is_the_sites_choice():
+    page = b"<p>" + b"Where each partner stands, and why it matters. " * 2000 + b"</p>"
+    fastest, smallest = compressed(page, 1, 0), compressed(page, 9, 0)
+    assert gzip.decompress(fastest) == gzip.decompress(smallest) == page
+    assert len(smallest) < len(fastest) < len(page) / 8
+    padded = compressed(page, 1, 100)
+    assert gzip.decompress(padded) == page
+    assert len(fastest) <= len(padded) < len(fastest) + 101
 
 
 def test_static_files_are_hashed_precompressed_and_cached_for_a_year(tmp_path, settings):

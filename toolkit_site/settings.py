@@ -75,10 +75,10 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages compress 10-60 times; static files are compressed ahead by WhiteNoise and never
-    # get this far. Django's gzip pads each response at random, which defeats BREACH
-    # guessing of the CSRF token.
-    "django.middleware.gzip.GZipMiddleware",
+    # Pages compress 8-60 times; static files are compressed ahead by WhiteNoise and never
+    # get this far. Django's gzip, at GZIP_LEVEL below, pads each response at random, which
+    # defeats BREACH guessing of the CSRF token.
+    "toolkit_site.compression.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A signed-in person's language (or a visitor's choice) over the browser's.
@@ -345,6 +345,9 @@ TASKS = {
 # A finished report PDF is kept this many days after it was last downloaded
 # (`manage.py clean_report_files`).
 REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
+
+# How hard pages are compressed, 1 (fastest) to 9 (smallest): toolkit_site/compression.py.
+GZIP_LEVEL = int(os.environ.get("GZIP_LEVEL", "1"))
 
 # Amounts are in this currency unless a collaboration chooses another (ISO 4217 code).
 DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
