@@ -373,7 +373,9 @@ def _autosaved(
         return render(
             request, "stages/_worksheet_form.html#save-state", {"worksheet": sheet, **state}
         )
-    forms = WorksheetForms(posted.definition, sheet.answers, posted.partners)
+    forms = WorksheetForms(
+        posted.definition, sheet.answers, posted.partners, currency=posted.currency
+    )
     context = _worksheet_context(membership, sheet, forms, **state)
     response = render(request, "stages/_worksheet_form.html", context)
     return retarget(reswap(response, "outerHTML"), "#worksheet-form")
@@ -415,7 +417,9 @@ def _conflict(
     already; the form holds that, with my version of each contested answer, and a chooser
     for each of those alone."""
     current = saved.worksheet
-    forms = WorksheetForms(posted.definition, saved.preferred or {}, posted.partners)
+    forms = WorksheetForms(
+        posted.definition, saved.preferred or {}, posted.partners, currency=posted.currency
+    )
     context = _worksheet_context(
         membership,
         current,

@@ -7,11 +7,18 @@ import secrets
 from typing import Any
 
 from django import forms
+from django.forms.formsets import (
+    INITIAL_FORM_COUNT,
+    MAX_NUM_FORM_COUNT,
+    MIN_NUM_FORM_COUNT,
+    TOTAL_FORM_COUNT,
+)
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from collaborations.markup import text as html_text
 from collaborations.models import Partner
 from stages.worksheets import cells
 from stages.worksheets.kinds import column_width, form_field, to_json
@@ -95,9 +102,10 @@ class BaseTableFormSet(forms.BaseFormSet):
     # What the page's script puts before the id it makes for a row added in the browser.
     new_row_prefix = NEW_ROW_PREFIX
 
-    def __init__(self, *args, table: Table, partners: list[Partner], **kwargs):
+    def __init__(self, *args, table: Table, partners: list[Partner], currency: str = "", **kwargs):
         self.table = table
         self.partners = partners
+        self.currency = currency
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -125,9 +133,45 @@ class BaseTableFormSet(forms.BaseFormSet):
         """Writes this table's rows, its blank row included."""
         return cells.Rows(self.help_ids())
 
+    def rendered_header(self) -> SafeString:
+        """The table's column headings: each column's name, its currency for an amount, and
+        its help, which every cell of the column names."""
+        headings = []
+        for column, help_id, width in self.header():
+            currency = ""
+            if column.kind == "money":
+                currency = f' <span class="fw-normal">({html_text(self.currency)})</span>'
+            helps = ""
+            if help_id:
+                helps = (
+                    '<span class="d-block small fw-normal text-body-secondary" '
+                    f'id="{html_text(help_id)}">{html_text(column.help)}</span>'
+                )
+            headings.append(
+                f'<th scope="col" class="col-width-{html_text(width)}">'
+                f"{html_text(column.label)}{currency}{helps}</th>"
+            )
+        return mark_safe("".join(headings))
+
     def rendered_management_form(self) -> SafeString:
-        """The formset's hidden counts, as `{{ formset.management_form }}` writes them."""
-        return mark_safe("".join(self._rows.cell(bound) for bound in self.management_form))
+        """The formset's hidden counts, as `{{ formset.management_form }}` writes them: as
+        posted when bound, else as they stand."""
+        if self.is_bound:
+            return mark_safe("".join(self._rows.cell(bound) for bound in self.management_form))
+        counts = {
+            TOTAL_FORM_COUNT: self.total_form_count(),
+            INITIAL_FORM_COUNT: self.initial_form_count(),
+            MIN_NUM_FORM_COUNT: self.min_num,
+            MAX_NUM_FORM_COUNT: self.max_num,
+        }
+        return mark_safe(
+            "".join(
+                f'<input type="hidden" name="{name}" value="{count}" id="id_{name}">'
+                for name, count in (
+                    (html_text(self.add_prefix(key)), count) for key, count in counts.items()
+                )
+            )
+        )
 
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1."""
@@ -148,7 +192,7 @@ class BaseTableFormSet(forms.BaseFormSet):
 
 
 def table_formset(
-    table: Table, partners: list[Partner], rows: list[dict], data=None
+    table: Table, partners: list[Partner], rows: list[dict], data=None, currency: str = ""
 ) -> BaseTableFormSet:
     formset_class = forms.formset_factory(
         RowForm,
@@ -166,6 +210,7 @@ def table_formset(
         initial=None if data is not None else rows,
         table=table,
         partners=partners,
+        currency=currency,
     )
 
 
@@ -201,7 +246,9 @@ class WorksheetForms:
             prefix="answers",
         )
         self.tables = {
-            table.name: table_formset(table, partners, answers.get(table.name) or [], data)
+            table.name: table_formset(
+                table, partners, answers.get(table.name) or [], data, currency
+            )
             for table in definition.tables
         }
 

@@ -1,0 +1,117 @@
+"""The worksheet page's history and comments, an entry each, written in Python: a worksheet
+gathers dozens of versions and comments, each a dozen template tags (a date, a person, a
+link, a form with its CSRF token), while the words around them are the same for all."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from collaborations.markup import text
+from collaborations.templatetags.people import person
+
+register = template.Library()
+
+
+class _Moments:
+    """Moments as pages write them (`|date:"DATETIME_FORMAT"`, `|time:"TIME_FORMAT"`, in the
+    reader's time zone)."""
+
+    def __init__(self) -> None:
+        self.date_shape = get_format("DATETIME_FORMAT")
+        self.time_shape = get_format("TIME_FORMAT")
+
+    def date(self, moment) -> str:
+        return text(dateformat.format(timezone.template_localtime(moment), self.date_shape))
+
+    def time(self, moment) -> str:
+        return text(dateformat.time_format(timezone.template_localtime(moment), self.time_shape))
+
+
+def _csrf_input(context) -> str:
+    """What `{% csrf_token %}` writes."""
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{text(token)}">'
+
+
+@register.simple_tag(takes_context=True)
+def history_items(context) -> SafeString:
+    """The worksheet's latest versions, newest first (`revisions`, from the view's
+    `_history`): who saved each and when, what it changed, its note, and a button to restore
+    it for those who may edit."""
+    worksheet, can = context["worksheet"], context["can"]
+    moments, csrf = _Moments(), _csrf_input(context)
+    place = [context["collaboration"].pk, context["tool"].slug]
+    items = []
+    for revision in context["revisions"]:
+        if revision.started_at:
+            started, saved = moments.date(revision.started_at), moments.time(revision.created_at)
+            when = f"{started} \N{EN DASH} {saved}"
+        else:
+            when = moments.date(revision.created_at)
+        merged = ""
+        if revision.kind == "merged" and (others := revision.merged_with.all()):
+            names = ", ".join(text(person(other)) for other in others)
+            merged = f" {text(_('with the changes of'))} {names}"
+        version = _("Version %(version)s") % {"version": revision.version}
+        parts = [
+            f'<li class="border-start ps-3 pb-2"><p class="mb-0 small"><strong>{text(version)}'
+            f"</strong> · {when} · {text(person(revision.user))} "
+            f"{text(revision.kind_label)}{merged} · {text(revision.status_label)}</p>"
+        ]
+        if revision.changed:
+            changed = ", ".join(text(label) for label in revision.changed)
+            parts.append(
+                f'<p class="mb-0 small text-body-secondary">{text(_("Changed:"))} {changed}</p>'
+            )
+        if revision.note:
+            parts.append(f'<p class="mb-0 small fst-italic">{text(revision.note)}</p>')
+        if can["edit_worksheets"] and revision.version != worksheet.version:
+            restore = _("Restore version %(version)s") % {"version": revision.version}
+            action = reverse("stages:worksheet-restore", args=[*place, revision.version])
+            parts.append(
+                f'<form method="post" action="{text(action)}" '
+                f'class="d-inline">{csrf}<input type="hidden" name="version" '
+                f'value="{worksheet.version}"><button class="btn btn-link btn-sm p-0" '
+                f'type="submit">{text(restore)}</button></form>'
+            )
+        parts.append("</li>")
+        items.append("".join(parts))
+    return mark_safe("\n".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def comment_items(context) -> SafeString:
+    """The worksheet's comments, oldest first: who wrote each and when, whether it is
+    resolved, and a button to resolve or reopen it for those who may."""
+    can, moments, csrf = context["can"], _Moments(), _csrf_input(context)
+    place = [context["collaboration"].pk, context["tool"].slug]
+    resolved = f'<span class="badge text-bg-success ms-1">{text(_("Resolved"))}</span>'
+    reopen, mark_resolved = text(_("Reopen")), text(_("Mark resolved"))
+    items = []
+    for comment in context["comments"]:
+        who = text(person(comment.author))
+        label = text(_("Comment by %(who)s") % {"who": person(comment.author)})
+        css = " comment-resolved" if comment.resolved_at else ""
+        parts = [
+            f'<article class="card card-body mb-2{css}" aria-label="{label}">'
+            f'<p class="small mb-1"><strong>{who}</strong> · {moments.date(comment.created_at)} '
+            f"{resolved if comment.resolved_at else ''}</p>"
+            f'<p class="mb-1 text-prewrap">{text(comment.body)}</p>'
+        ]
+        if can["resolve_comments"]:
+            action = reverse("stages:worksheet-comment-resolve", args=[*place, comment.pk])
+            parts.append(
+                f'<form method="post" action="{text(action)}">{csrf}'
+                f'<button class="btn btn-link btn-sm p-0" type="submit">'
+                f"{reopen if comment.resolved_at else mark_resolved}</button></form>"
+            )
+        parts.append("</article>")
+        items.append("".join(parts))
+    return mark_safe("\n".join(items))
