@@ -98,9 +98,8 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
         # The collaborations with sign-offs elsewhere: on a tool that asks for none, or on a
         # consensus worksheet not waiting for them (only where fewer wait than there are).
         "elsewhere AS ("
-        "SELECT c.id AS collaboration_id FROM collaborations_collaboration c "
-        f"WHERE c.id IN ({_marks(ids)}) "
-        "AND EXISTS (SELECT 1 FROM stages_signoff s WHERE s.collaboration_id = c.id AND "
+        "SELECT asked.collaboration_id FROM asked WHERE EXISTS (SELECT 1 FROM stages_signoff s "
+        "WHERE s.collaboration_id = asked.collaboration_id AND "
         f"s.tool_id IN (SELECT id FROM stages_tool WHERE slug NOT IN ({_marks(consensus)}))) "
         "UNION "
         "SELECT asked.collaboration_id FROM asked CROSS JOIN stages_tool t "
@@ -116,7 +115,7 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
     )
     params = [
         *ids, *consensus, *AWAITING_SIGN_OFF,  # asked
-        *ids, *consensus,  # elsewhere: on a tool that asks for none
+        *consensus,  # elsewhere: on a tool that asks for none
         len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on a worksheet not waiting
         Partner.Status.ACTIVE, *consensus, *AWAITING_SIGN_OFF,  # short
     ]  # fmt: skip

@@ -103,7 +103,7 @@ def add_collaborations(data: BenchData, count: int, facilitated: int) -> None:
                 version=sizes.revisions,
                 updated_by=data.facilitator,
                 updated_at=now - timedelta(days=tool.number * 3),
-            )
+            ).keep_deadlines()
             for tool in tools
         )
     consensus = [tool for tool in tools if definitions[tool.slug].sign_off]

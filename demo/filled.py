@@ -93,7 +93,7 @@ def filled_collaboration(
             version=1,
             updated_by=facilitator,
             updated_at=now,
-        )
+        ).keep_deadlines()
         for tool in tools
     )
     sign_offs, values = [], []

@@ -4,7 +4,8 @@ A row of a table with declared deadlines (a commitment, a milestone) is late whe
 says so, or when its due date has passed and it is not closed (done, dropped, reached,
 missed). A late row whose recorded status still says otherwise reads "Late: was on track", so
 a page never shows "Late" beside "On track". The dashboard, the portfolio, the worksheet and
-the report all ask `deadline_status`.
+the report all ask `deadline_status`; lists of many collaborations ask what each worksheet
+keeps of it on save (`deadline_days`), so that counting late promises reads no answers.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def deadline_status(table: Table, row: dict, today: datetime.date) -> DeadlineSt
     if rule is None:
         raise ValueError(f"table {table.name!r} declares no deadlines")
     status = row.get(rule.status) or ""
+    if not isinstance(status, str):  # a value no form writes is no recorded status
+        status = ""
     spec = next(c for c in table.columns if c.name == rule.status)
     labels = dict(spec.choices)
     due = _due(row, rule)
@@ -68,108 +71,83 @@ def deadline_status(table: Table, row: dict, today: datetime.date) -> DeadlineSt
 
 
 def _due(row: dict, rule: Deadlines) -> datetime.date | None:
+    """The row's due date; text that is not a day (as "2026-02-30") is no date."""
     raw = row.get(rule.due)
-    return parse_date(raw) if isinstance(raw, str) and raw else None
+    try:
+        return parse_date(raw) if isinstance(raw, str) and raw else None
+    except ValueError:
+        return None
 
 
-def _deadline_tables() -> list[tuple[str, Table]]:
-    """Every table that declares deadlines, with the slug of its tool."""
-    return [
-        (slug, table)
-        for slug, definition in DEFINITIONS.items()
-        for table in definition.tables
-        if table.deadlines is not None
-    ]
+# The day before any other: a promise whose recorded status says late is late after it.
+ALWAYS = datetime.date.min
+
+
+def late_after(table: Table, row: dict) -> datetime.date | None:
+    """The day after which the promise in `row` of `table` is late, by `deadline_status`'s
+    rule: late on a day exactly when this is earlier. Its due date while it is open,
+    `ALWAYS` when its recorded status says late whatever the date, None when it never is."""
+    standing = deadline_status(table, row, ALWAYS)
+    if standing.recorded_late:
+        return ALWAYS
+    return None if standing.closed else standing.due
+
+
+def deadline_days(slug: str, answers: object) -> list[datetime.date]:
+    """`late_after` of every promise in the deadline tables of a worksheet of the tool `slug`
+    with these answers, earliest first. Values in a table's place that are not lists of
+    rows, and items of the list that are not rows, are no promises."""
+    definition = DEFINITIONS.get(slug)
+    if definition is None or not isinstance(answers, dict):
+        return []
+    days = []
+    for table in definition.tables:
+        rows = answers.get(table.name) if table.deadlines is not None else None
+        if isinstance(rows, list):
+            days += [
+                day
+                for row in rows
+                if isinstance(row, dict) and (day := late_after(table, row)) is not None
+            ]
+    return sorted(days)
+
+
+# Each worksheet keeps its `deadline_days` (`Worksheet.deadlines`, ISO days, and the first
+# of them, `Worksheet.earliest_deadline`), written with its answers, so many collaborations'
+# late promises are counted from those short lists and an index, not from their answers.
 
 
 def late_counts(collaboration_ids: list[int], today: datetime.date) -> dict[int, int]:
-    """Late rows of every deadline table, per collaboration, counted by the database in one
-    query without sending any worksheet's answers to Python: the rule of `deadline_status`
-    written in SQL for SQLite's and PostgreSQL's JSON functions (dates are kept as ISO text,
-    so comparing the text compares the dates). Collaborations with none late are left out."""
+    """Late promises of every deadline table, per collaboration, counted by the database in
+    one query from the worksheets' deadlines: only worksheets whose earliest one is before
+    `today` are read. Collaborations with none late are left out."""
     if not collaboration_ids:
         return {}
-    ids = ", ".join(["%s"] * len(collaboration_ids))
-    parts, params = [], []
-    for slug, table in _deadline_tables():
-        rows, rows_params, late, late_params = _late_row_sql(table, today)
-        parts.append(
-            f"SELECT w.collaboration_id AS collaboration_id FROM stages_worksheet w "
-            f"JOIN stages_tool t ON t.id = w.tool_id {rows} "
-            f"WHERE t.slug = %s AND w.collaboration_id IN ({ids}) AND {late}"
-        )
-        params += [*rows_params, slug, *collaboration_ids, *late_params]
+    if connection.vendor == "postgresql":
+        # Byte order, whatever the database's collation: ISO days sort as the days do.
+        days, day = "jsonb_array_elements_text(w.deadlines) AS d(value)", 'd.value COLLATE "C"'
+    else:
+        days, day = "json_each(w.deadlines) AS d", "d.value"
     query = (
-        f"SELECT collaboration_id, COUNT(*) FROM ({' UNION ALL '.join(parts)}) AS late_rows "
-        "GROUP BY collaboration_id"
+        f"SELECT w.collaboration_id, COUNT(*) FROM stages_worksheet w CROSS JOIN {days} "
+        f"WHERE w.collaboration_id IN ({', '.join(['%s'] * len(collaboration_ids))}) "
+        f"AND w.earliest_deadline < %s AND {day} < %s GROUP BY w.collaboration_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, params)
+        cursor.execute(query, [*collaboration_ids, today, today.isoformat()])
         return dict(cursor.fetchall())
 
 
 def with_late(collaboration_ids: list[int], today: datetime.date) -> set[int]:
-    """The collaborations among these with a late row, by the same rule as `late_counts`,
-    in one query that stops at each collaboration's first late row: enough for a flag."""
+    """The collaborations among these with a late promise, by the same rule as
+    `late_counts`, from the index on the worksheets' earliest deadlines alone."""
     if not collaboration_ids:
         return set()
-    found = []
-    params: list = []
-    for slug, table in _deadline_tables():
-        rows, rows_params, late, late_params = _late_row_sql(table, today)
-        found.append(
-            f"EXISTS (SELECT 1 FROM stages_worksheet w JOIN stages_tool t ON t.id = w.tool_id "
-            f"{rows} WHERE t.slug = %s AND w.collaboration_id = c.id AND {late})"
-        )
-        params += [*rows_params, slug, *late_params]
-    ids = ", ".join(["%s"] * len(collaboration_ids))
     query = (
-        f"SELECT c.id FROM collaborations_collaboration c "
-        f"WHERE ({' OR '.join(found)}) AND c.id IN ({ids})"
+        "SELECT DISTINCT collaboration_id FROM stages_worksheet "
+        f"WHERE collaboration_id IN ({', '.join(['%s'] * len(collaboration_ids))}) "
+        "AND earliest_deadline < %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, *collaboration_ids])
+        cursor.execute(query, [*collaboration_ids, today])
         return {collaboration_id for (collaboration_id,) in cursor.fetchall()}
-
-
-def _late_row_sql(table: Table, today: datetime.date) -> tuple[str, list, str, list]:
-    """The rows of `table` in a worksheet `w`, as a join naming each row `r`, and the condition
-    that such a row is late on `today`: (join, its parameters, condition, its parameters)."""
-    rule = table.deadlines
-    if connection.vendor == "postgresql":
-        rows = (
-            "CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(w.answers -> %s) "
-            "= 'array' THEN w.answers -> %s ELSE '[]'::jsonb END) AS r(value)"
-        )
-        rows_params = [table.name, table.name]
-        is_row, status = "jsonb_typeof(r.value) = 'object'", "r.value ->> %s"
-        # Byte order, whatever the database's collation, as for the dates' ISO text.
-        due = (
-            "(CASE WHEN jsonb_typeof(r.value -> %s) = 'string' THEN r.value ->> %s END)"
-            ' COLLATE "C"'
-        )
-        overdue = f"{due} <> '' AND {due} < %s"
-        status_params, overdue_params = [rule.status], [*[rule.due] * 4, today.isoformat()]
-    else:
-        rows, rows_params = "JOIN json_each(w.answers, %s) AS r", [f"$.{table.name}"]
-        # A row is an object at an index of the table's array (the members of an object in
-        # the array's place have text keys).
-        is_row = "r.type = 'object' AND typeof(r.key) = 'integer'"
-        status = "json_extract(r.value, %s)"
-        # Dates are ISO text, so from "0" on: empty text, and numbers, sort before it.
-        due = "json_extract(r.value, %s)"
-        overdue = f"{due} >= '0' AND {due} < %s"
-        status_params = [f"$.{rule.status}"]
-        overdue_params = [f"$.{rule.due}", f"$.{rule.due}", today.isoformat()]
-    # The recorded status decides first (late whatever the date, or closed), then the date.
-    decided = [*rule.late, *rule.closed]
-    if decided:
-        whens = " ".join(
-            ["WHEN %s THEN TRUE"] * len(rule.late) + ["WHEN %s THEN FALSE"] * len(rule.closed)
-        )
-        late = f"CASE {status} {whens} ELSE {overdue} END"
-        late_params = [*status_params, *decided, *overdue_params]
-    else:
-        late, late_params = overdue, overdue_params
-    # Only a row is asked for its status and date: SQLite fails on a text read as JSON.
-    return rows, rows_params, f"CASE WHEN {is_row} THEN {late} END", late_params

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.models import Collaboration
+from stages.deadlines import deadline_days
 
 
 class Stage(models.Model):
@@ -85,6 +86,11 @@ class Worksheet(models.Model):
         verbose_name=_("last changed by"),
     )
     updated_at = models.DateTimeField(_("last changed at"), null=True, blank=True)
+    # What lists of many collaborations ask of the answers, kept with them on every save
+    # (`keep_deadlines`): the days after which each promise of its deadline tables is late,
+    # earliest first, as ISO text (see `stages.deadlines.deadline_days`), and the first.
+    deadlines = models.JSONField(default=list, blank=True, editable=False)
+    earliest_deadline = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["collaboration", "tool__number"]
@@ -96,7 +102,11 @@ class Worksheet(models.Model):
             models.Index(
                 fields=["collaboration", "tool", "status", "updated_at"],
                 name="worksheet_summary",
-            )
+            ),
+            # Which collaborations have a late promise on a day, from the index alone.
+            models.Index(
+                fields=["collaboration", "earliest_deadline"], name="worksheet_earliest_deadline"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -110,8 +120,24 @@ class Worksheet(models.Model):
     def __str__(self) -> str:
         return f"{self.tool} — {self.collaboration}"
 
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "answers" in update_fields:
+            self.keep_deadlines()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "deadlines", "earliest_deadline"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("stages:worksheet", args=[self.collaboration_id, self.tool.slug])
+
+    def keep_deadlines(self) -> Worksheet:
+        """Bring `deadlines` and `earliest_deadline` in line with the answers: `save` does,
+        and whatever writes answers without it (an update, a bulk insert) must."""
+        days = deadline_days(self.tool.slug, self.answers)
+        self.deadlines = [day.isoformat() for day in days]
+        self.earliest_deadline = days[0] if days else None
+        return self
 
     @classmethod
     def for_tool(cls, collaboration: Collaboration, tool: Tool) -> Worksheet:

@@ -119,8 +119,11 @@ def _write(
 ) -> Worksheet:
     """Save the new version and its revision; the caller holds the row."""
     now = timezone.now()
+    kept = Worksheet(tool=current.tool, answers=answers).keep_deadlines()
     updated = Worksheet.objects.filter(pk=current.pk, version=current.version).update(
         answers=answers,
+        deadlines=kept.deadlines,
+        earliest_deadline=kept.earliest_deadline,
         status=status,
         version=F("version") + 1,
         updated_by=user,

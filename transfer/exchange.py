@@ -537,7 +537,7 @@ def _import(data: dict, facilitator) -> ImportResult:
             answers=answers(w["tool"], w["answers"]),
             updated_by=person(w["updated_by"]),
             updated_at=_read_when(w["updated_at"]),
-        )
+        ).keep_deadlines()
         for w in data["worksheets"]
     )
     revision_data = [

@@ -16,6 +16,7 @@ from django.utils import timezone
 from dashboards.progress import StageProgress, current_stage
 from stages.deadlines import deadline_status, late_counts, with_late
 from stages.models import Stage, Tool, Worksheet
+from stages.services import worksheet_save
 from stages.worksheets.declarations import definition_for
 from tests.factories import make_collaboration
 
@@ -56,24 +57,42 @@ def test_a_promise_without_a_date_is_late_only_when_it_says_so():
     assert deadline_status(COMMITMENTS, {"status": "late"}, TODAY).late
 
 
+# Text that is not a day, or not one in ISO form, and values no form writes.
+MALFORMED_DUES = ["2026-02-30", "2026-6-1", "2026-06-14T10:00", "soon", 20260101, ["2026-01-01"]]
+MALFORMED_STATUSES = [5, ["late"], {"late": True}, "LATE"]
+
+
 def _every_kind_of_row(table) -> list:
     statuses = ["", "late", "unknown", *(value for value, _label in table.column("status").choices)]
     dues = [None, "", *(_days(n) for n in (-400, -30, -1, 0, 1, 30))]
     rows = [{"status": s, "due": d} for s in statuses for d in dues]
+    rows += [{"status": s, "due": d} for s in ["", "late", *MALFORMED_STATUSES] for d in dues]
+    rows += [{"status": s, "due": d} for s in ["", "late", "done"] for d in MALFORMED_DUES]
     return [*rows, {}, {"due": _days(-3)}, {"status": None, "due": _days(-3)}, {"due": 20260101}]
 
 
+def test_malformed_rows_read_as_no_status_and_no_date():
+    assert not deadline_status(COMMITMENTS, {"status": "", "due": "2026-02-30"}, TODAY).late
+    assert deadline_status(COMMITMENTS, {"status": ["x"], "due": _days(-1)}, TODAY).late
+    assert deadline_status(COMMITMENTS, {"status": 5}, TODAY).text == "No status yet"
+
+
+DAYS = [TODAY + datetime.timedelta(days=n) for n in (-500, -31, -30, -1, 0, 1, 400)]
+
+
 def test_the_database_counts_late_rows_as_each_rows_status_says():
-    """The portfolio has the database count late rows; every kind of row, and answers that
-    are not lists of rows, count as `deadline_status` decides."""
+    """The portfolio has the database count late rows from what each worksheet keeps of its
+    answers; every kind of row, and answers that are not lists of rows, count as
+    `deadline_status` decides, on any day."""
     counted, empty, odd = make_collaboration(), make_collaboration(), make_collaboration()
-    expected = 0
+    expected = dict.fromkeys(DAYS, 0)
     for table, slug in (
         (COMMITMENTS, "demonstrate-competency"),
         (MILESTONES, "manage-expectations"),
     ):
         rows = _every_kind_of_row(table)
-        expected += sum(deadline_status(table, row, TODAY).late for row in rows)
+        for day in DAYS:
+            expected[day] += sum(deadline_status(table, row, day).late for row in rows)
         tool = Tool.objects.get(slug=slug)
         # Values that are not rows, among them, are no promises.
         others = ["not a row", 5, None, [rows[0]]]
@@ -82,13 +101,51 @@ def test_the_database_counts_late_rows_as_each_rows_status_says():
         )
         Worksheet.objects.create(collaboration=empty, tool=tool, answers={table.name: []})
         Worksheet.objects.create(collaboration=odd, tool=tool, answers={table.name: {"a": 1}})
-    assert 0 < expected < 2 * len(rows)
+    assert 0 < expected[TODAY] < 2 * len(rows)
+    assert len(set(expected.values())) > 3  # the days tell the rows apart
     ids = [counted.pk, empty.pk, odd.pk]
-    assert late_counts(ids, TODAY) == {counted.pk: expected}
+    for day in DAYS:
+        assert late_counts(ids, day) == {counted.pk: expected[day]}, day
+        # The flag, from the index alone, by the same rule.
+        assert with_late(ids, day) == {counted.pk}, day
     assert late_counts([empty.pk], TODAY) == late_counts([], TODAY) == {}
-    # The flag, which stops at the first late row, by the same rule.
-    assert with_late(ids, TODAY) == {counted.pk}
     assert with_late([empty.pk, odd.pk], TODAY) == with_late([], TODAY) == set()
+
+
+def test_a_worksheet_keeps_its_deadlines_however_its_answers_are_written(cast):
+    """Saved, written by the save service (an update), saved with named fields, or made in
+    bulk: the worksheet's deadlines follow its answers."""
+    tool = Tool.objects.get(slug="demonstrate-competency")
+    user = cast.facilitator.user
+
+    def late() -> int:
+        return late_counts([cast.collaboration.pk], TODAY).get(cast.collaboration.pk, 0)
+
+    def rows(*dues: int) -> dict:
+        return {"commitments": [{"id": f"c{n}", "due": _days(n)} for n in dues]}
+
+    saved = worksheet_save(
+        worksheet=Worksheet(collaboration=cast.collaboration, tool=tool),
+        answers=rows(-2, -1, 3),
+        user=user,
+        version=0,
+    ).worksheet
+    assert late() == 2
+    sheet = Worksheet.objects.get(pk=saved.pk)
+    assert sheet.deadlines == [_days(-2), _days(-1), _days(3)]
+    assert sheet.earliest_deadline == TODAY - datetime.timedelta(days=2)
+    worksheet_save(worksheet=sheet, answers=rows(5), user=user, version=sheet.version)
+    assert late() == 0
+    sheet.answers = rows(-9)
+    sheet.save(update_fields=["answers"])
+    assert late() == 1
+    sheet.refresh_from_db()
+    assert sheet.earliest_deadline == TODAY - datetime.timedelta(days=9)
+    Worksheet.objects.all().delete()
+    Worksheet.objects.bulk_create(
+        [Worksheet(collaboration=cast.collaboration, tool=tool, answers=rows(-1)).keep_deadlines()]
+    )
+    assert late() == 1
 
 
 def _one_line(html: str) -> str:
