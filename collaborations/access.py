@@ -129,9 +129,11 @@ def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int)
     """The user's membership of the collaboration, with the collaboration loaded, or 404."""
     if not user.is_authenticated:
         raise Http404
+    # One membership per person and collaboration: no ordering (the model's joins the users).
     membership = (
         Membership.objects.select_related("collaboration", "partner")
         .filter(collaboration_id=collaboration_id, user=user)
+        .order_by()
         .first()
     )
     if membership is None:

@@ -145,6 +145,8 @@ class Worksheet(models.Model):
         worksheet = (
             cls.objects.select_related("updated_by")
             .filter(collaboration=collaboration, tool=tool)
+            # One per collaboration and tool: no ordering (the model's joins two tables).
+            .order_by()
             .first()
         )
         if worksheet is None:

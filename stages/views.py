@@ -47,15 +47,8 @@ def _worksheet_context(
     membership: Membership, sheet: Worksheet, forms: WorksheetForms, **extra
 ) -> dict:
     tool = sheet.tool
-    # The tools in order (before and after this one) with their stages: the collaboration
-    # menu's stages come from the same query.
-    siblings = list(
-        Tool.objects.order_by("number")
-        .select_related("stage")
-        .only("slug", "name", "number", "stage__slug", "stage__number", "stage__name")
-    )
+    siblings = list(Tool.objects.order_by("number").only("slug", "name", "number"))
     index = next(i for i, t in enumerate(siblings) if t.pk == tool.pk)
-    stages = list({t.stage_id: t.stage for t in siblings}.values())
     partners = forms.partners
     collaboration = membership.collaboration
     sign_offs = {}
@@ -107,7 +100,6 @@ def _worksheet_context(
         sent_back=_sent_back(sheet, revisions),
         previous_tool=siblings[index - 1] if index > 0 else None,
         next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
-        toolkit_stages=stages,
         **extra,
     )
 
