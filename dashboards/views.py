@@ -238,7 +238,7 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
         _("Stalled"),
         _("Late commitments and milestones"),
         _("Partners not signed off"),
-        *(f"{_('Support')}: {label}" for label in Strategy.labels),
+        *(_("Support: %(strategy)s") % {"strategy": label} for label in Strategy.labels),
         _("Archived"),
     ]
     # Words every row shares, in the reader's language, while the request is still on.

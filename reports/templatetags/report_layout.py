@@ -65,6 +65,7 @@ def worksheet_sections(entry, print_: bool = False) -> SafeString:
 
 def _section(shown, wide: set[str]) -> str:
     title = str(shown.section.title)
+    no_rows, unanswered = text(_("No rows yet.")), text(_("Not answered yet."))
     parts = [f'<div class="worksheet-section">\n<h4>{text(title)}</h4>\n']
     for index, part in enumerate(shown.parts):
         if isinstance(part, ShownTable):
@@ -72,7 +73,7 @@ def _section(shown, wide: set[str]) -> str:
             if label != title or index:
                 parts.append(f"<h5>{text(label)}</h5>\n")
             if not part.rows:
-                parts.append(f'<p class="muted">{text(_("No rows yet."))}</p>\n')
+                parts.append(f'<p class="muted">{no_rows}</p>\n')
             elif part.table.name in wide:
                 parts.append(f'<div class="row-blocks">{_row_blocks(part)}</div>\n')
             else:
@@ -85,7 +86,7 @@ def _section(shown, wide: set[str]) -> str:
             if answer:
                 parts.append(f'<p class="answer">{text(answer)}</p>\n')
             else:
-                parts.append(f'<p class="muted">{text(_("Not answered yet."))}</p>\n')
+                parts.append(f'<p class="muted">{unanswered}</p>\n')
     parts.append("</div>\n")
     return "".join(parts)
 

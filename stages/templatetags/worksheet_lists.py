@@ -10,6 +10,7 @@ from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from collaborations.markup import text
 from collaborations.templatetags.people import person
@@ -48,6 +49,9 @@ def history_items(context) -> SafeString:
     worksheet, can = context["worksheet"], context["can"]
     moments, csrf = _Moments(), _csrf_input(context)
     place = [context["collaboration"].pk, context["tool"].slug]
+    # "Changed:" alone is the admin's word, which would win over this app's translation.
+    merged_with = text(_("with the changes of"))
+    changed_label = text(pgettext("answers changed in a version", "Changed:"))
     items = []
     for revision in context["revisions"]:
         if revision.started_at:
@@ -58,7 +62,7 @@ def history_items(context) -> SafeString:
         merged = ""
         if revision.kind == "merged" and (others := revision.merged_with.all()):
             names = ", ".join(text(person(other)) for other in others)
-            merged = f" {text(_('with the changes of'))} {names}"
+            merged = f" {merged_with} {names}"
         version = _("Version %(version)s") % {"version": revision.version}
         parts = [
             f'<li class="border-start ps-3 pb-2"><p class="mb-0 small"><strong>{text(version)}'
@@ -67,9 +71,7 @@ def history_items(context) -> SafeString:
         ]
         if revision.changed:
             changed = ", ".join(text(label) for label in revision.changed)
-            parts.append(
-                f'<p class="mb-0 small text-body-secondary">{text(_("Changed:"))} {changed}</p>'
-            )
+            parts.append(f'<p class="mb-0 small text-body-secondary">{changed_label} {changed}</p>')
         if revision.note:
             parts.append(f'<p class="mb-0 small fst-italic">{text(revision.note)}</p>')
         if can["edit_worksheets"] and revision.version != worksheet.version:
@@ -92,7 +94,8 @@ def comment_items(context) -> SafeString:
     resolved, and a button to resolve or reopen it for those who may."""
     can, moments, csrf = context["can"], _Moments(), _csrf_input(context)
     place = [context["collaboration"].pk, context["tool"].slug]
-    resolved = f'<span class="badge text-bg-success ms-1">{text(_("Resolved"))}</span>'
+    resolved = text(_("Resolved"))
+    resolved = f'<span class="badge text-bg-success ms-1">{resolved}</span>'
     reopen, mark_resolved = text(_("Reopen")), text(_("Mark resolved"))
     items = []
     for comment in context["comments"]:

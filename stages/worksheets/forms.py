@@ -11,6 +11,7 @@ from django.forms.formsets import (
     INITIAL_FORM_COUNT,
     MAX_NUM_FORM_COUNT,
     MIN_NUM_FORM_COUNT,
+    ORDERING_FIELD_NAME,
     TOTAL_FORM_COUNT,
 )
 from django.utils.functional import cached_property
@@ -98,6 +99,32 @@ class RowForm(forms.Form):
         return {"id": data.get("id") or "", **values}
 
 
+class SavedRow:
+    """What `cells.Rows` reads of a row form not bound to posted data (its prefix, initial
+    values and fields), without building the form: a page shows a table's saved rows and
+    never validates them. A cell that needs the real thing (a BoundField) gets the form."""
+
+    is_bound = False
+    auto_id = "id_%s"
+
+    def __init__(self, formset: BaseTableFormSet, index: int, initial: dict, fields: dict):
+        self.formset, self.index = formset, index
+        self.prefix, self.initial, self.fields = formset.add_prefix(index), initial, fields
+
+    def add_prefix(self, name: str) -> str:
+        return f"{self.prefix}-{name}"
+
+    @cached_property
+    def _form(self) -> RowForm:
+        formset = self.formset
+        form = formset._construct_form(self.index, **formset.get_form_kwargs(self.index))
+        form.initial = self.initial
+        return form
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        return self._form[name]
+
+
 class BaseTableFormSet(forms.BaseFormSet):
     # What the page's script puts before the id it makes for a row added in the browser.
     new_row_prefix = NEW_ROW_PREFIX
@@ -174,8 +201,24 @@ class BaseTableFormSet(forms.BaseFormSet):
         )
 
     def rendered_rows(self) -> list[SafeString]:
-        """Each row as HTML (see `cells`), numbered from 1."""
-        return [self._rows.row(form, n) for n, form in enumerate(self.forms, start=1)]
+        """Each row as HTML (see `cells`), numbered from 1: bound to what was posted through
+        its form, else straight from the saved rows (a row form each would only be read)."""
+        if self.is_bound:
+            return [self._rows.row(form, n) for n, form in enumerate(self.forms, start=1)]
+        fields = self.get_form_kwargs(None)["fields"]
+        order, delete = forms.IntegerField(required=False), forms.BooleanField(required=False)
+        saved = self.initial_form_count()
+        rows = []
+        for index in range(self.total_form_count()):
+            initial = self.initial[index] if index < saved else {}
+            initial = {**initial, "id": initial.get("id") or new_row_id()}
+            if index < saved:
+                initial[ORDERING_FIELD_NAME] = index + 1
+            row = SavedRow(
+                self, index, initial, {**fields, ORDERING_FIELD_NAME: order, "DELETE": delete}
+            )
+            rows.append(self._rows.row(row, index + 1))
+        return rows
 
     def rendered_empty_row(self) -> SafeString:
         """The blank row the page's script copies to add a row."""
@@ -351,6 +394,8 @@ class WorksheetForms:
 
     @property
     def error_count(self) -> int:
+        if not self.answers_form.is_bound:
+            return 0  # nothing posted, nothing refused
         count = len(self.answers_form.errors)
         for formset in self.tables.values():
             count += len(formset.non_form_errors())

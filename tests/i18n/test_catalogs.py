@@ -4,6 +4,7 @@ without a translation fails here."""
 
 from __future__ import annotations
 
+import ast
 import io
 import shutil
 import subprocess
@@ -153,4 +154,69 @@ msgstr[1] "%(count)s miembros"
         "placeholders [] for ['%(name)s']: Welcome to %(name)s.",
         "markup differs: Mention <code>%(id)s</code>.",
         "placeholders ['%(count)s'] for ['%(counter)s']: %(counter)s member",
+    ]
+
+
+TRANSLATING = {"_", "gettext", "ngettext", "pgettext", "npgettext", "gettext_lazy"}
+
+
+def hidden_messages(source: str) -> list[int]:
+    """Lines of `source` where a message is translated inside an f-string's braces, where
+    the extraction (xgettext) never looks: it would reach no catalog and show untranslated."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.JoinedStr):
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in TRANSLATING
+                ):
+                    lines.append(inner.lineno)
+    return lines
+
+
+def test_no_message_is_translated_inside_an_f_string():
+    hidden = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(ROOT.rglob("*.py"))
+        if not {".venv", "node_modules"} & set(path.relative_to(ROOT).parts)
+        for line in hidden_messages(path.read_text())
+    ]
+    assert hidden == []
+
+
+def test_a_message_inside_an_f_string_is_found():
+    assert hidden_messages('label = f"{_(\'Support\')}: {name}"\nok = _("Support")\n') == [1]
+
+
+def shown_otherwise(catalog: Catalog, translate) -> list[str]:
+    """Messages of `catalog` that `translate` (msgid, context → text) does not give its
+    translation, because a catalog loaded before it (an installed app's, such as the admin's)
+    has the same message."""
+    return [
+        f"{message.id!r}: shown as {shown!r}, not {message.string!r}"
+        for message in catalog
+        if message.id and isinstance(message.id, str) and message.string
+        if (shown := translate(message.id, message.context)) != message.string
+    ]
+
+
+@pytest.mark.parametrize("po", PO_FILES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_every_translation_is_the_one_shown(po: Path):
+    from django.utils import translation
+
+    def translate(message: str, context: str | None) -> str:
+        with translation.override("es"):
+            if context:
+                return translation.pgettext(context, message)
+            return translation.gettext(message)
+
+    assert shown_otherwise(catalogs.read(po), translate) == []
+
+
+def test_a_translation_shown_otherwise_is_found():
+    app = read_po(io.StringIO('msgid "Changed:"\nmsgstr "Cambió:"\n'))
+    assert shown_otherwise(app, lambda message, context: "Modificado:") == [
+        "'Changed:': shown as 'Modificado:', not 'Cambió:'"
     ]
