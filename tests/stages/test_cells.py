@@ -209,3 +209,25 @@ def test_rows_shown_from_saved_answers_are_the_rows_their_bound_fields_write():
         expected = parse_html(through._bound_row(form, number))
         assert parse_html(quick._saved_row(form, number)) == expected, number
         assert parse_html(quick.row(form, number)) == expected, number
+
+
+def test_a_tables_saved_rows_are_written_without_row_forms_as_through_them():
+    """An unbound table writes its rows from the saved answers without building a row form
+    each; the rows, the blank one at the end included, are those its forms write."""
+    saved = [
+        {"id": "row-1", "text": "A & <b>", "partner": 5, "partners": [3, 8], "number": 12.0},
+        {"text": "a saved row without an id yet", "money": 1500.0, "day": "2026-01-02"},
+        {"id": "row-3", "choice": "b", "scale": 4},
+    ]
+    written = table_formset(TABLE, PARTNERS, saved).rendered_rows()
+    formset = table_formset(TABLE, PARTNERS, saved)
+    through = Rows(formset.help_ids())
+    expected = [through._bound_row(form, n) for n, form in enumerate(formset.forms, start=1)]
+
+    def fresh_ids_alike(html: str) -> str:
+        return re.sub(r"new-[0-9a-f]{12}", "new-id", html)
+
+    assert len(written) == len(saved) + 1
+    assert [parse_html(fresh_ids_alike(row)) for row in written] == [
+        parse_html(fresh_ids_alike(row)) for row in expected
+    ]
