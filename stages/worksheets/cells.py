@@ -261,6 +261,8 @@ class Rows:
         self._columns: dict[str, tuple] = {}
         # A select's options with the first chosen one marked, by column and its position.
         self._options: dict[tuple[str, int], str] = {}
+        # A group of checkboxes, by column, with room for each row's id, name and choices.
+        self._boxes: dict[str, str] = {}
 
     def _column(self, bound: BoundField | _Unbound) -> tuple:
         """(label, widget kind, the widget's fixed attributes as markup, options) of the
@@ -316,7 +318,7 @@ class Rows:
     def _widget(self, column: str, widget: forms.Widget, name: str, ident: str, value) -> str:
         """The widget of a cell of `column`: `name` and `ident` (its id) escaped, `value` as
         the widget formats it."""
-        _label, kind, shared, css, options, _described = self._columns[column]
+        _label, kind, shared, _css, options, _described = self._columns[column]
         if kind == "select":
             # Only the first option holding a chosen value is selected, as Django does.
             listed, first = options
@@ -331,21 +333,33 @@ class Rows:
             return f'<select name="{name}"{shared} id="{ident}">{self._options[key]}\n</select>'
         if kind == "checkboxes":
             chosen = set(value)
-            parts = [f'<div id="{ident}"', f' class="{html_text(css)}"' if css else "", ">"]
-            for index, (text, shown, label) in enumerate(options[0]):
-                checked = " checked" if text in chosen else ""
-                parts.append(
-                    f'<div>\n    <label for="{ident}_{index}"><input type="checkbox" '
-                    f'name="{name}" value="{shown}"{shared}{checked} '
-                    f'id="{ident}_{index}">\n {label}</label>\n\n</div>'
-                )
-            parts.append("\n</div>")
-            return "".join(parts)
+            boxes = self._boxes.get(column) or self._box_format(column)
+            checks = [" checked" if text in chosen else "" for text, _shown, _label in options[0]]
+            return boxes.format(ident, name, *checks)
         if kind == "textarea":
             text = html_text(value) if value else ""
             return f'<textarea name="{name}"{shared} id="{ident}">\n{text}</textarea>'
         shown = "" if value is None else f' value="{html_text(value)}"'
         return f'<input type="{widget.input_type}" name="{name}"{shown}{shared} id="{ident}">'
+
+    def _box_format(self, column: str) -> str:
+        """A column's group of checkboxes as a format string, written once per table: a row
+        gives its id ({0}), its name ({1}) and, for each box, " checked" or nothing."""
+        _label, _kind, shared, css, options, _described = self._columns[column]
+
+        def literal(markup: str) -> str:
+            return markup.replace("{", "{{").replace("}", "}}")
+
+        parts = ['<div id="{0}"', literal(f' class="{html_text(css)}"') if css else "", ">"]
+        for index, (_text, shown, label) in enumerate(options[0]):
+            parts.append(
+                f'<div>\n    <label for="{{0}}_{index}"><input type="checkbox" name="{{1}}" '
+                f'value="{literal(shown)}"{literal(shared)}{{{index + 2}}} '
+                f'id="{{0}}_{index}">\n {literal(label)}</label>\n\n</div>'
+            )
+        parts.append("\n</div>")
+        self._boxes[column] = "".join(parts)
+        return self._boxes[column]
 
     def row(self, form: forms.Form, number: int | str) -> SafeString:
         """One table row: a cell per column (label for screen readers, widget, errors), then
