@@ -135,6 +135,13 @@ class BaseTableFormSet(forms.BaseFormSet):
         self.currency = currency
         super().__init__(*args, **kwargs)
 
+    def __getitem__(self, index: int) -> RowForm:
+        # A template's `{{ formset.prefix }}` tries `formset["prefix"]` first: answer it
+        # without building every row's form only to find that rows have no name.
+        if not isinstance(index, int):
+            raise TypeError(f"rows are numbered, not named: {index!r}")
+        return super().__getitem__(index)
+
     def get_form_kwargs(self, index):
         if not hasattr(self, "_fields"):
             self._fields = row_fields(self.table, self.partners)
