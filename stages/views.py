@@ -59,7 +59,7 @@ def _worksheet_context(
             record.partner = by_pk.get(record.partner_id) or record.partner  # loaded above
             sign_offs[record.partner_id] = record
     own = sign_offs.get(membership.partner_id)
-    if "sign_off_form" not in extra:
+    if forms.definition.sign_off and "sign_off_form" not in extra:
         extra["sign_off_form"] = _sign_off_form(
             membership,
             partners,
