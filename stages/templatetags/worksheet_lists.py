@@ -118,3 +118,71 @@ def comment_items(context) -> SafeString:
         parts.append("</article>")
         items.append("".join(parts))
     return mark_safe("\n".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def partner_link_items(context) -> SafeString:
+    """The stakeholders a worksheet names, each marked a partner already or, for those who
+    manage partners, with a button to add it as one."""
+    can, csrf = context["can"], _csrf_input(context)
+    partner, not_yet = text(_("Partner")), text(_("not a partner yet"))
+    partner = f'<span class="badge text-bg-success">{partner}</span>'
+    not_yet = f'<span class="small text-body-secondary">{not_yet}</span>'
+    add_as_partner = text(_("Add as partner"))
+    items = []
+    for name, is_partner, to_partner in context["links"]["partner_rows"]:
+        if is_partner:
+            state = partner
+        elif can["manage_partners"]:
+            state = (
+                f'<form method="post" action="{text(to_partner)}">{csrf}<button '
+                f'class="btn btn-sm btn-outline-primary" type="submit">{add_as_partner}'
+                f'<span class="visually-hidden"> {text(name)}</span></button></form>'
+            )
+        else:
+            state = not_yet
+        items.append(
+            '<li class="d-flex flex-wrap align-items-center gap-2 mb-1">'
+            f"<span>{text(name)}</span> {state}</li>"
+        )
+    return mark_safe("\n".join(items))
+
+
+@register.simple_tag(takes_context=True)
+def totals_tables(context) -> SafeString:
+    """Each table's totals (`stages.worksheets.display.totals`): a heading per table, then a
+    table per grouping, amounts by status."""
+    parts = []
+    for table, sums in context["links"]["totals"]:
+        label = text(table.label)
+        heading = text(_("%(table)s: totals") % {"table": table.label})
+        parts.append(f'<h3 class="h6">{heading}</h3>')
+        for total in sums:
+            columns = "".join(
+                f'<th scope="col" class="text-end">{text(c)}</th>' for c in total.columns
+            )
+            lines = "".join(
+                f'<tr><th scope="row" class="fw-normal">{text(line)}</th>'
+                + "".join(f'<td class="text-end text-nowrap">{text(a)}</td>' for a in amounts)
+                + "</tr>"
+                for line, amounts in total.lines
+            )
+            parts.append(
+                f'<div class="table-responsive" tabindex="0" role="region" '
+                f'aria-label="{label}: {text(total.heading)}"><table class="table table-sm '
+                f'totals"><caption class="caption-top small fw-semibold">{text(total.heading)}'
+                f"</caption><thead><tr><td></td>{columns}</tr></thead><tbody>{lines}</tbody>"
+                "</table></div>"
+            )
+    return mark_safe("\n".join(parts))
+
+
+@register.simple_tag(takes_context=True)
+def indicator_link_items(context) -> SafeString:
+    """The indicators a worksheet declares, each a link to its measurements."""
+    return mark_safe(
+        "\n".join(
+            f'<li><a href="{text(page)}">{text(name)}</a></li>'
+            for name, page in context["links"]["indicators"]
+        )
+    )
