@@ -114,6 +114,8 @@ TEMPLATES = [
                 "collaborations.access.page",
                 "notifications.context_processors.unread",
             ],
+            # The site's own template tags, which link to every app (toolkit_site/).
+            "libraries": {"site_navigation": "toolkit_site.navigation"},
         },
     },
 ]
