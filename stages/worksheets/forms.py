@@ -42,8 +42,9 @@ class AnswersForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         self.definition = definition
+        choices = partner_choices(partners)
         for spec in definition.fields:
-            self.fields[spec.name] = form_field(spec, partner_choices(partners), currency=currency)
+            self.fields[spec.name] = form_field(spec, choices, currency=currency)
 
     def answers(self) -> dict[str, Any]:
         specs = {spec.name: spec for spec in self.definition.fields}
