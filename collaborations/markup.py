@@ -37,8 +37,13 @@ class Days:
     def __init__(self) -> None:
         self.shape = get_format("DATE_FORMAT")
         self.written: dict[datetime.date, str] = {}
+        self.moments: dict[datetime.date | datetime.datetime, str] = {}
 
     def __call__(self, when: datetime.date | datetime.datetime) -> str:
+        # Rows saved together share their moment: each moment is put in the reader's time
+        # zone once too.
+        if when in self.moments:
+            return self.moments[when]
         day = (
             timezone.template_localtime(when).date()
             if isinstance(when, datetime.datetime)
@@ -46,4 +51,5 @@ class Days:
         )
         if day not in self.written:
             self.written[day] = dateformat.format(day, self.shape)
+        self.moments[when] = self.written[day]
         return self.written[day]
