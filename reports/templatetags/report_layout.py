@@ -162,13 +162,17 @@ def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
     """Reservations and disagreements across the report: tool, partner, position, note, who
     recorded it and when."""
     positions, dates = labels(SignOff.Position.choices), Days()
-    return mark_safe(
-        "".join(
-            f"<tr><td>{_tool(entry)}</td><td>{text(s.partner.name)}</td>"
+    # Each tool named once, not once a row: its name is read in the reader's language.
+    tools: dict[int, str] = {}
+    rows = []
+    for entry, s in concerns:
+        if id(entry) not in tools:
+            tools[id(entry)] = _tool(entry)
+        rows.append(
+            f"<tr><td>{tools[id(entry)]}</td><td>{text(s.partner.name)}</td>"
             f"<td>{_position_cells(s, positions, dates)}"
-            for entry, s in concerns
         )
-    )
+    return mark_safe("".join(rows))
 
 
 @register.simple_tag
