@@ -109,7 +109,22 @@ def format_money(value: float | int | str | Decimal | None, currency: str = "") 
     if value in (None, ""):
         return ""
     amount = _amount(value)
-    locale = _locale()
+    if amount.is_finite():
+        return _money(
+            amount, amount.is_signed(), currency, get_language() or settings.LANGUAGE_CODE
+        )
+    return _written_money(amount, currency, _locale())
+
+
+# Reports and dashboards repeat their amounts (a table, its totals and its chart): each is
+# written once per currency and language. The pattern fixes the decimals, so equal amounts
+# typed differently ("1.5", "1.50") read the same.
+@lru_cache(maxsize=4096)
+def _money(amount: Decimal, signed: bool, currency: str, language: str) -> str:
+    return _written_money(amount, currency, _babel_locale(language))
+
+
+def _written_money(amount: Decimal, currency: str, locale: Locale) -> str:
     digits = 0 if _whole(amount) else 2
     if not currency:
         return format_decimal(

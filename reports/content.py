@@ -128,6 +128,9 @@ class Report:
     # `unwritten_story` names its tool for one line on the cover.
     story: ToolEntry | None = None
     unwritten_story: Tool | None = None
+    # Every stage of the toolkit in order, read with the progress, for the collaboration's
+    # menu around the report.
+    toolkit_stages: list[Stage] = field(default_factory=list)
     progress_chart: BarChart | None = None
     partners_chart: BarChart | None = None
     support: SupportSummary | None = None
@@ -227,9 +230,12 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
     for the whole report the support log summary and the health check results.
     """
     tools = list(Tool.objects.select_related("stage").order_by("number"))
+    # Without the index of deadlines kept for the portfolio: the report reads the answers.
     worksheets = {
         w.tool_id: w
-        for w in Worksheet.objects.filter(collaboration=collaboration).select_related("updated_by")
+        for w in Worksheet.objects.filter(collaboration=collaboration)
+        .select_related("updated_by")
+        .defer("deadlines", "earliest_deadline")
     }
     partners = list(collaboration.partners.order_by("name"))
     facilitators = [
@@ -290,11 +296,12 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         stages=stages,
         story=story,
         unwritten_story=unwritten_story,
+        toolkit_stages=[p.stage for p in progress.values()],
     )
     if report.whole:
         report.progress_chart = stage_progress_chart(list(progress.values()))
         report.partners_chart = partners_by_sector_chart(partners)
         report.support = summary(collaboration)
-        report.health = results(collaboration)
+        report.health = results(collaboration, tools)
         report.health_chart = factors_chart(report.health)
     return report

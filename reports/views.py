@@ -31,7 +31,12 @@ def report(request: HttpRequest, membership: Membership) -> HttpResponse:
     # The document in the language chosen for it; the page around it in the reader's.
     with translation.override(language):
         report = build_report(membership.collaboration, form.choices())
-    context = {"report": report, "form": form, "report_language": language}
+    context = {
+        "report": report,
+        "form": form,
+        "report_language": language,
+        "toolkit_stages": report.toolkit_stages,
+    }
     return render(request, "reports/report.html", context)
 
 

@@ -1,12 +1,13 @@
-"""The report's worksheets and long tables, written in Python.
+"""The report's tools and long tables, written in Python.
 
-A filled report has hundreds of answers and table rows (worksheet tables, sign-offs,
-reservations). In template loops every cell is a dozen node renders, lookups and a
-translation; here each table's labels are translated once and each row is one string, with
-the markup the templates wrote cell by cell: the same cells, header cells with their scope,
-"—" where nothing was given, everything people typed escaped. The totals, sign-off and
-appendix tables keep their column groups and header cells in the templates, written once per
-table.
+A filled report has seventeen tools and hundreds of answers and table rows (worksheet tables,
+sign-offs, reservations). In template loops every cell is a dozen node renders, lookups and a
+translation, and every tool an include; here each table's labels are translated once, each
+row is one string and each tool's section one more (`tool_section`), with the markup the
+templates wrote: the same cells, header cells with their scope, "—" where nothing was given,
+everything people typed escaped, the catalog's words around escaped values as
+`{% blocktranslate %}` writes them. The appendix's tables keep their column groups and header
+cells in the template, written once per table.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from charts.markup import chart_html
 from collaborations.markup import Days, labels, text
 from collaborations.templatetags.people import person
+from stages.indicator_table import indicator_table_html
 from stages.models import SignOff, WorksheetStatus
 from stages.templatetags.sign_offs import recorded
 from stages.worksheets.display import ShownTable, Total
@@ -29,6 +32,89 @@ NOTHING = "—"
 def _shown(value: object) -> str:
     """A cell's content as `{{ value|default:"—" }}` writes it."""
     return text(value) if value else NOTHING
+
+
+@register.simple_tag
+def tool_section(entry, print_: bool = False) -> SafeString:
+    """One tool of the report (`entry` is a reports.content.ToolEntry): its heading, status
+    and definition, then once started its answers, totals, indicators, charts and
+    sign-offs. Seventeen of them make a report: one string each rather than a template
+    include."""
+    anchor = text(entry.anchor)
+    tool = entry.tool
+    started = entry.started
+    parts = [
+        f'<section class="tool{"" if started else " tool--not-started"}" id="{anchor}" '
+        f'aria-labelledby="{anchor}-title">\n<header class="tool__header">\n'
+        f'<h3 class="tool__title" id="{anchor}-title">{_tool(entry)}</h3>\n'
+        f'<p class="tool__meta">{tool_meta(entry)}</p>\n'
+        f'<p class="tool__definition">{text(tool.definition)}</p>\n</header>\n'
+    ]
+    if started:
+        parts.append(worksheet_sections(entry, print_))
+        parts.extend(_totals(table, lines) for table, lines in entry.totals)
+        if entry.indicators:
+            # The catalog's text around escaped values, as {% blocktranslate %} writes it.
+            region = _("Indicators: %(tool)s") % {"tool": text(tool.name)}
+            table = indicator_table_html(
+                entry.indicators,
+                collaboration_id=entry.worksheet.collaboration.pk,
+                table_class="report-table",
+            )
+            heading = text(_("Where each indicator stands"))
+            parts.append(
+                f'<div class="indicators">\n<h4>{heading}</h4>\n'
+                f'<div class="table-responsive" tabindex="0" role="region" '
+                f'aria-label="{region}">\n{table}\n</div>\n</div>\n'
+            )
+        parts.extend(chart_html(chart, open_numbers=bool(print_)) for chart in entry.charts)
+        if entry.definition.sign_off:
+            parts.append(_sign_offs(entry))
+    parts.append("</section>\n")
+    return mark_safe("".join(parts))
+
+
+def _totals(table, lines: list[Total]) -> str:
+    """A table's totals: a small table for each grouping."""
+    heading = _("%(table)s: totals") % {"table": text(table.label)}
+    parts = [f'<div class="totals">\n<h4>{heading}</h4>\n']
+    for total in lines:
+        widths = '<col class="col-money">' * len(total.columns)
+        headers = "".join(f'<th scope="col" class="number">{text(c)}</th>' for c in total.columns)
+        parts.append(
+            f'<table class="totals__table">\n<colgroup><col>{widths}</colgroup>\n'
+            f'<thead><tr><th scope="col">{text(total.heading)}</th>{headers}</tr></thead>\n'
+            f"<tbody>{total_rows(total)}</tbody>\n</table>\n"
+        )
+    parts.append("</div>\n")
+    return "".join(parts)
+
+
+def _sign_offs(entry) -> str:
+    """Where each partner stands on a worksheet that asks for sign-off, and who has yet to
+    say."""
+    heading = text(_("Sign-offs"))
+    parts = [f'<div class="sign-offs">\n<h4>{heading}</h4>\n']
+    if entry.sign_offs:
+        region = _("Sign-offs: %(tool)s") % {"tool": text(entry.tool.name)}
+        headers = "".join(
+            f'<th scope="col">{text(label)}</th>'
+            for label in (_("Partner"), _("Position"), _("Note"), _("Recorded"))
+        )
+        parts.append(
+            f'<div class="table-responsive" tabindex="0" role="region" aria-label="{region}">\n'
+            '<table class="report-table sign-off-table">\n'
+            '<colgroup><col class="col-partner"><col class="col-choice">'
+            '<col class="col-long_text"><col class="col-text"></colgroup>\n'
+            f"<thead><tr>{headers}</tr></thead>\n"
+            f"<tbody>{sign_off_rows(entry.sign_offs)}</tbody>\n</table>\n</div>\n"
+        )
+    if entry.unsigned:
+        names = ", ".join(text(partner.name) for partner in entry.unsigned)
+        not_yet = text(_("No position recorded yet:"))
+        parts.append(f'<p class="muted">{not_yet} {names}.</p>\n')
+    parts.append("</div>\n")
+    return "".join(parts)
 
 
 @register.simple_tag
@@ -163,13 +249,17 @@ def concern_rows(concerns: list[tuple[object, SignOff]]) -> SafeString:
     """Reservations and disagreements across the report: tool, partner, position, note, who
     recorded it and when."""
     positions, dates = labels(SignOff.Position.choices), Days()
-    return mark_safe(
-        "".join(
-            f"<tr><td>{_tool(entry)}</td><td>{text(s.partner.name)}</td>"
+    # Each tool named once, not once a row: its name is read in the reader's language.
+    tools: dict[int, str] = {}
+    rows = []
+    for entry, s in concerns:
+        if id(entry) not in tools:
+            tools[id(entry)] = _tool(entry)
+        rows.append(
+            f"<tr><td>{tools[id(entry)]}</td><td>{text(s.partner.name)}</td>"
             f"<td>{_position_cells(s, positions, dates)}"
-            for entry, s in concerns
         )
-    )
+    return mark_safe("".join(rows))
 
 
 @register.simple_tag

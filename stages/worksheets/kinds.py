@@ -59,10 +59,17 @@ def _dates(spec: Field, partners: PartnerNames) -> Reader:
     """The reader of a column of dates (kept as ISO text): the language's date format looked
     up once."""
     shape = get_format("DATE_FORMAT")
+    # A column repeats its dates (deadlines of one meeting, a season's start): each is
+    # written once.
+    written: dict[str, str] = {}
 
     def read(value: Any) -> str:
-        parsed = parse_date(value) if isinstance(value, str) else None
-        return dateformat.format(parsed, shape) if parsed else str(value)
+        if not isinstance(value, str):
+            return str(value)
+        if value not in written:
+            parsed = parse_date(value)
+            written[value] = dateformat.format(parsed, shape) if parsed else value
+        return written[value]
 
     return read
 
