@@ -236,6 +236,8 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
         for w in Worksheet.objects.filter(collaboration=collaboration)
         .select_related("updated_by")
         .defer("deadlines", "earliest_deadline")
+        # By tool, above: the model's ordering would join the collaboration and the tools.
+        .order_by()
     }
     partners = list(collaboration.partners.order_by("name"))
     facilitators = [
