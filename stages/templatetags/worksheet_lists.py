@@ -1,6 +1,7 @@
-"""The worksheet page's history and comments, an entry each, written in Python: a worksheet
-gathers dozens of versions and comments, each a dozen template tags (a date, a person, a
-link, a form with its CSRF token), while the words around them are the same for all."""
+"""The worksheet page's lists, an entry each, written in Python: its history and comments,
+and what its rows link to (stakeholders to add as partners, totals, indicators). A worksheet
+gathers dozens of versions, comments and rows, each a dozen template tags (a date, a person,
+a link, a form with its CSRF token), while the words around them are the same for all."""
 
 from __future__ import annotations
 
