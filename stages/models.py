@@ -326,7 +326,14 @@ class Measurement(models.Model):
         ordering = ["date", "created_at"]
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
-        indexes = [models.Index(fields=["collaboration", "tool", "table", "row_id"])]
+        # An indicator's measurements by date: the dashboard and the report find each
+        # indicator's latest date, and its measurements of that date, in the index alone.
+        indexes = [
+            models.Index(
+                fields=["collaboration", "tool", "table", "row_id", "date"],
+                name="measurement_by_date",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.row_id} {self.date}: {self.value}"
