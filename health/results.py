@@ -1,6 +1,6 @@
 """A collaboration's health check results, for the health page, the dashboard and the report.
 
-`results(collaboration)` reads everything in three queries, whatever the number of members
+`results(collaboration)` reads everything in two queries, whatever the number of members
 and checks, and works the rest out in Python:
 
 - the current results use each current member's latest check: per factor, the average and the
@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from charts.svg import LABEL_WIDTH, PALETTE, Bar, BarChart, Series
 from collaborations.models import Collaboration, Membership, Sector
 from health.factors import HIGHEST, THEMES, TOOL_SLUGS, Factor, Theme
-from health.models import HealthCheck, Rating
+from health.models import HealthCheck
 from stages.models import Tool
 
 WEAK_BELOW = 3.0  # a factor whose average (to one decimal) is below this is weak
@@ -175,21 +175,28 @@ def _trend(checks: list[tuple], scores: dict[int, dict[str, int]]) -> list[Trend
 
 
 def results(collaboration: Collaboration, tools: Iterable[Tool] | None = None) -> HealthResults:
-    """The collaboration's health check results (see the module docstring), in three queries,
-    or two given the toolkit's `tools` (a page that has them already)."""
+    """The collaboration's health check results (see the module docstring), in two queries,
+    or one given the toolkit's `tools` (a page that has them already)."""
     is_member = Membership.objects.filter(
         collaboration=OuterRef("collaboration"), user=OuterRef("user")
     )
-    checks = list(
+    # Each check with its ratings, a row per rating (one row, without rating, for a check
+    # that has none).
+    rated = (
         HealthCheck.objects.filter(collaboration=collaboration)
         .annotate(is_member=Exists(is_member))
-        .order_by("taken_at", "pk")
-        .values_list("pk", "user_id", "sector", "taken_at", "is_member")
+        .order_by("taken_at", "pk", "ratings__pk")
+        .values_list(
+            "pk", "user_id", "sector", "taken_at", "is_member", "ratings__factor", "ratings__score"
+        )
     )
+    checks: list[tuple] = []
     scores: dict[int, dict[str, int]] = defaultdict(dict)
-    ratings = Rating.objects.filter(health_check__collaboration=collaboration)
-    for check_id, factor, score in ratings.values_list("health_check_id", "factor", "score"):
-        scores[check_id][factor] = score
+    for *check, factor, score in rated:
+        if not checks or checks[-1][0] != check[0]:
+            checks.append(tuple(check))
+        if factor is not None:
+            scores[check[0]][factor] = score
     by_slug = (
         {tool.slug: tool for tool in tools if tool.slug in TOOL_SLUGS}
         if tools is not None
