@@ -47,8 +47,13 @@ def _worksheet_context(
     membership: Membership, sheet: Worksheet, forms: WorksheetForms, **extra
 ) -> dict:
     tool = sheet.tool
-    siblings = list(Tool.objects.order_by("number").only("slug", "name", "number"))
-    index = next(i for i, t in enumerate(siblings) if t.pk == tool.pk)
+    # The tools before and after this one (a tool's number is its position, 1 to 17).
+    around = {
+        t.number: t
+        for t in Tool.objects.filter(number__in=[tool.number - 1, tool.number + 1])
+        .order_by()
+        .only("slug", "name", "number")
+    }
     partners = forms.partners
     collaboration = membership.collaboration
     sign_offs = {}
@@ -98,8 +103,8 @@ def _worksheet_context(
         shown=partial(present, forms.definition, sheet.answers, partners, collaboration.currency),
         revisions=revisions,
         sent_back=_sent_back(sheet, revisions),
-        previous_tool=siblings[index - 1] if index > 0 else None,
-        next_tool=siblings[index + 1] if index + 1 < len(siblings) else None,
+        previous_tool=around.get(tool.number - 1),
+        next_tool=around.get(tool.number + 1),
         **extra,
     )
 
