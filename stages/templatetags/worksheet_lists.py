@@ -42,6 +42,18 @@ def _csrf_input(context) -> str:
     return f'<input type="hidden" name="csrfmiddlewaretoken" value="{text(token)}">'
 
 
+def _post_button(
+    action: str, csrf: str, button: str, css: str = "btn btn-link btn-sm p-0", **more: str
+) -> str:
+    """A form of one button posting to `action` (`button` is its markup); `more` may give the
+    form's `form_class` and `fields` (markup) before the button."""
+    form_class = f' class="{more["form_class"]}"' if more.get("form_class") else ""
+    return (
+        f'<form method="post" action="{text(action)}"{form_class}>{csrf}{more.get("fields", "")}'
+        f'<button class="{css}" type="submit">{button}</button></form>'
+    )
+
+
 @register.simple_tag(takes_context=True)
 def history_items(context) -> SafeString:
     """The worksheet's latest versions, newest first (`revisions`, from the view's
@@ -78,11 +90,9 @@ def history_items(context) -> SafeString:
         if can["edit_worksheets"] and revision.version != worksheet.version:
             restore = _("Restore version %(version)s") % {"version": revision.version}
             action = reverse("stages:worksheet-restore", args=[*place, revision.version])
+            version = f'<input type="hidden" name="version" value="{worksheet.version}">'
             parts.append(
-                f'<form method="post" action="{text(action)}" '
-                f'class="d-inline">{csrf}<input type="hidden" name="version" '
-                f'value="{worksheet.version}"><button class="btn btn-link btn-sm p-0" '
-                f'type="submit">{text(restore)}</button></form>'
+                _post_button(action, csrf, text(restore), form_class="d-inline", fields=version)
             )
         parts.append("</li>")
         items.append("".join(parts))
@@ -112,9 +122,7 @@ def comment_items(context) -> SafeString:
         if can["resolve_comments"]:
             action = reverse("stages:worksheet-comment-resolve", args=[*place, comment.pk])
             parts.append(
-                f'<form method="post" action="{text(action)}">{csrf}'
-                f'<button class="btn btn-link btn-sm p-0" type="submit">'
-                f"{reopen if comment.resolved_at else mark_resolved}</button></form>"
+                _post_button(action, csrf, reopen if comment.resolved_at else mark_resolved)
             )
         parts.append("</article>")
         items.append("".join(parts))
@@ -135,11 +143,8 @@ def partner_link_items(context) -> SafeString:
         if is_partner:
             state = partner
         elif can["manage_partners"]:
-            state = (
-                f'<form method="post" action="{text(to_partner)}">{csrf}<button '
-                f'class="btn btn-sm btn-outline-primary" type="submit">{add_as_partner}'
-                f'<span class="visually-hidden"> {text(name)}</span></button></form>'
-            )
+            button = f'{add_as_partner}<span class="visually-hidden"> {text(name)}</span>'
+            state = _post_button(to_partner, csrf, button, "btn btn-sm btn-outline-primary")
         else:
             state = not_yet
         items.append(
