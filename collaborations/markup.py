@@ -9,7 +9,6 @@ import datetime
 import html
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 
@@ -39,25 +38,17 @@ class Days:
         self.shape = get_format("DATE_FORMAT")
         self.written: dict[datetime.date, str] = {}
         self.moments: dict[datetime.date | datetime.datetime, str] = {}
-        # The reader's time zone looked up once, not at each moment.
-        self.zone = timezone.get_current_timezone() if settings.USE_TZ else None
-
-    def _day(self, when: datetime.datetime) -> datetime.date:
-        """`when`'s day where the reader is, as `timezone.template_localtime` puts it."""
-        if (
-            self.zone is not None
-            and when.utcoffset() is not None
-            and getattr(when, "convert_to_local_time", True)
-        ):
-            return when.astimezone(self.zone).date()
-        return when.date()
 
     def __call__(self, when: datetime.date | datetime.datetime) -> str:
         # Rows saved together share their moment: each moment is put in the reader's time
         # zone once too.
         if when in self.moments:
             return self.moments[when]
-        day = self._day(when) if isinstance(when, datetime.datetime) else when
+        day = (
+            timezone.template_localtime(when).date()
+            if isinstance(when, datetime.datetime)
+            else when
+        )
         if day not in self.written:
             self.written[day] = dateformat.format(day, self.shape)
         self.moments[when] = self.written[day]

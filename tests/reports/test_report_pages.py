@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from collaborations.models import Role
 from demo.filled import filled_collaboration
-from reports import files
 from stages.models import Tool, Worksheet
 from tests.conftest import EVERYONE
 from tests.factories import make_collaboration, make_member, make_partner, make_user
@@ -29,19 +28,6 @@ DESIGN = [
     "establish-a-governance-structure",
     "identify-a-manager",
 ]
-
-
-@pytest.fixture
-def printed(monkeypatch) -> list[str]:
-    """The HTML each PDF request would have printed, instead of printing it."""
-    documents: list[str] = []
-
-    def render(html: str, fetcher=None, generated=None) -> bytes:
-        documents.append(html)
-        return b"%PDF-1.7 stub"
-
-    monkeypatch.setattr(files, "render_pdf", render)
-    return documents
 
 
 def _urls(cast) -> list[str]:

@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reports import files
 from stages.models import SignOff, Tool, Worksheet
 from tests.factories import make_partner
 from tests.reports.helpers import HOSTILE, fill
@@ -29,18 +28,6 @@ STAKEHOLDER = {
     "closeness": "Close",
     "status": "declined",
 }
-
-
-@pytest.fixture
-def printed(monkeypatch) -> list[str]:
-    documents: list[str] = []
-
-    def render(html: str, fetcher=None, generated=None) -> bytes:
-        documents.append(html)
-        return b"%PDF-1.7 stub"
-
-    monkeypatch.setattr(files, "render_pdf", render)
-    return documents
 
 
 def _documents(cast, printed, language: str = "en") -> tuple[str, str]:
