@@ -69,6 +69,14 @@ def test_secret_key_is_required_when_debug_is_off():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_compression_level_outside_1_to_9_is_refused_at_start():
+    for wrong in ("0", "10", "fast"):
+        result = _check({"GZIP_LEVEL": wrong})
+        assert result.returncode != 0
+        assert "GZIP_LEVEL must be a whole number from 1 to 9" in result.stderr
+    assert _check({"GZIP_LEVEL": "6"}).returncode == 0
+
+
 def test_production_settings_start_with_a_secret_key():
     result = _check({"DEBUG": "0", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"})
     assert result.returncode == 0, result.stderr

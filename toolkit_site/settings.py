@@ -349,7 +349,10 @@ TASKS = {
 REPORT_FILES_KEEP_DAYS = int(os.environ.get("REPORT_FILES_KEEP_DAYS", "30"))
 
 # How hard pages are compressed, 1 (fastest) to 9 (smallest): toolkit_site/compression.py.
-GZIP_LEVEL = int(os.environ.get("GZIP_LEVEL", "1"))
+GZIP_LEVEL = os.environ.get("GZIP_LEVEL", "1")
+if GZIP_LEVEL not in {str(level) for level in range(1, 10)}:
+    raise ImproperlyConfigured("GZIP_LEVEL must be a whole number from 1 to 9.")
+GZIP_LEVEL = int(GZIP_LEVEL)
 
 # Amounts are in this currency unless a collaboration chooses another (ISO 4217 code).
 DEFAULT_CURRENCY = os.environ.get("DEFAULT_CURRENCY", "USD")
