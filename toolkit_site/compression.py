@@ -32,16 +32,18 @@ def compressed(content: bytes, level: int, padding: int) -> bytes:
 class GZipMiddleware(django_gzip.GZipMiddleware):
     def process_response(self, request, response):
         accepts = django_gzip.re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        # A response's content is joined anew each time it is read: read it once.
+        content = b"" if response.streaming else response.content
         if (
             response.streaming
-            or len(response.content) < 200
+            or len(content) < 200
             or response.has_header("Content-Encoding")
             or not accepts
         ):
             return super().process_response(request, response)
         patch_vary_headers(response, ("Accept-Encoding",))
-        packed = compressed(response.content, settings.GZIP_LEVEL, self.max_random_bytes)
-        if len(packed) >= len(response.content):
+        packed = compressed(content, settings.GZIP_LEVEL, self.max_random_bytes)
+        if len(packed) >= len(content):
             return response
         response.content = packed
         response.headers["Content-Length"] = str(len(packed))
