@@ -235,7 +235,9 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
 def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, WorksheetForms]:
     tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
-    partners = list(membership.collaboration.partners.order_by("name"))
+    # Not through `collaboration.partners`, which would set each partner's collaboration one
+    # by one: nothing here asks a partner for it.
+    partners = list(Partner.objects.filter(collaboration=membership.collaboration).order_by("name"))
     forms = WorksheetForms(
         definition_for(tool.slug),
         sheet.answers,

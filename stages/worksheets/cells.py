@@ -16,7 +16,7 @@ a phone.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -264,6 +264,23 @@ class Rows:
         # A group of checkboxes, by column, with room for each row's id, name and choices.
         self._boxes: dict[str, str] = {}
 
+    @cached_property
+    def _said(self) -> tuple[str, str, str]:
+        """What each row says of its number, translated and escaped once for the table (a
+        row's number is digits, or the blank row's placeholder): after each column's name,
+        beside its position and on its remove box."""
+        return tuple(
+            html_text(said)
+            for said in (
+                _(", row %(number)s"),
+                _("Position of row %(number)s"),
+                _("Remove row %(number)s"),
+            )
+        )
+
+    def _of_row(self, number: int | str) -> str:
+        return self._said[0] % {"number": html_text(number)}
+
     def _column(self, bound: BoundField | _Unbound) -> tuple:
         """(label, widget kind, the widget's fixed attributes as markup, options) of the
         column `bound` belongs to."""
@@ -374,7 +391,7 @@ class Rows:
         fields = list(form)
         hidden = "".join(self.cell(b) for b in fields if b.field.widget.is_hidden)
         # The row's number, read after each column's name by screen readers.
-        of_row = html_text(_(", row %(number)s") % {"number": number})
+        of_row = self._of_row(number)
         for bound in fields:
             if bound.field.widget.is_hidden or bound.name in ("ORDER", "DELETE"):
                 continue
@@ -389,7 +406,7 @@ class Rows:
         """A row shown from saved answers (not bound to posted data): what `row` writes, each
         cell straight from its column's parts and the row's prefix, with no BoundField."""
         prefix, initial = html_text(form.prefix), form.initial
-        of_row = html_text(_(", row %(number)s") % {"number": number})
+        of_row = self._of_row(number)
         cells, hidden = [], ""
         for name, field in form.fields.items():
             if name in ("ORDER", "DELETE"):
@@ -420,11 +437,11 @@ class Rows:
     def _tail(self, cells: list[str], number, position, remove_it, order, delete) -> SafeString:
         """The row with its position and remove box after its cells."""
         order_id, delete_id = html_text(order.auto_id), html_text(delete.auto_id)
-        place = _("Position of row %(number)s") % {"number": number}
-        remove = _("Remove row %(number)s") % {"number": number}
+        _each, place, remove = self._said
+        shown = {"number": html_text(number)}
         checked = " checked" if remove_it else ""
         cells.append(
-            f'<td class="cell-order"><label class="cell-label" for="{order_id}">{html_text(place)}'
+            f'<td class="cell-order"><label class="cell-label" for="{order_id}">{place % shown}'
             f'</label><input type="number" name="{html_text(order.html_name)}" id="{order_id}" '
             f'value="{html_text(number if position is None else position)}" '
             'class="form-control form-control-sm row-order" min="0"></td>'
@@ -432,7 +449,7 @@ class Rows:
         cells.append(
             f'<td class="cell-remove"><input type="checkbox" name="{html_text(delete.html_name)}" '
             f'id="{delete_id}" class="form-check-input"{checked}><label class="cell-label" '
-            f'for="{delete_id}">{html_text(remove)}</label></td>'
+            f'for="{delete_id}">{remove % shown}</label></td>'
         )
         return mark_safe('<tr class="table-row">' + "".join(cells) + "</tr>")
 

@@ -208,6 +208,10 @@ class BaseTableFormSet(forms.BaseFormSet):
             )
         )
 
+    def rendered_body(self) -> SafeString:
+        """The table's rows, one piece of HTML (a page writes them all together)."""
+        return mark_safe("".join(self.rendered_rows()))
+
     def rendered_rows(self) -> list[SafeString]:
         """Each row as HTML (see `cells`), numbered from 1: bound to what was posted through
         its form, else straight from the saved rows (a row form each would only be read)."""
