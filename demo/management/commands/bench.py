@@ -84,7 +84,7 @@ class Command(BaseCommand):
     help = "Time every kind of page against the layout-only page at 10 and 1,000 collaborations."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--runs", type=int, default=5, help="Requests of each page (median).")
+        parser.add_argument("--runs", type=int, default=15, help="Requests of each page (median).")
         parser.add_argument("--small", type=int, default=10, help="Collaborations, first size.")
         parser.add_argument("--large", type=int, default=1000, help="Collaborations, second.")
         parser.add_argument("--facilitated", type=int, default=200, help="Followed, at large.")
