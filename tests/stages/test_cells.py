@@ -10,6 +10,7 @@ import pytest
 from django.forms.renderers import DjangoTemplates
 from django.test.html import parse_html
 from django.urls import reverse
+from django.utils import translation
 
 from collaborations.models import Partner, Sector
 from stages.worksheets.cells import Rows, _Unbound, render_field, widget_html
@@ -234,3 +235,23 @@ def test_a_tables_saved_rows_are_written_without_row_forms_as_through_them():
     assert [parse_html(fresh_ids_alike(row)) for row in written] == [
         parse_html(fresh_ids_alike(row)) for row in expected
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "column", "place", "remove"),
+    [
+        ("en", "Partner, row 2", "Position of row 2", "Remove row 2"),
+        ("es", "Partner, fila 2", "Posición de la fila 2", "Quitar la fila 2"),
+    ],
+)
+def test_each_row_says_its_number_in_the_readers_language(language, column, place, remove):
+    """A table's words about each row's number are translated once for the table, in the
+    language of the page being written, and say each row's own number."""
+    saved = [{"id": "row-1", "text": "one"}, {"id": "row-2", "text": "two"}]
+    with translation.override(language):
+        body = table_formset(TABLE, PARTNERS, saved).rendered_body()
+    rows = body.split('<tr class="table-row">')[1:]
+    assert len(rows) == 3  # the two saved rows and the blank one
+    text = re.sub(r"<[^>]+>", "", rows[1])
+    assert column in text and place in text and remove in text
+    assert "row 1" not in text and "fila 1" not in text
