@@ -266,9 +266,8 @@ class Rows:
 
     @cached_property
     def _said(self) -> tuple[str, str, str]:
-        """What each row says of its number, translated and escaped once for the table (a
-        row's number is digits, or the blank row's placeholder): after each column's name,
-        beside its position and on its remove box."""
+        """What each row says of its number, translated and escaped once for the table:
+        after each column's name, beside its position and on its remove box."""
         return tuple(
             html_text(said)
             for said in (
@@ -437,7 +436,7 @@ class Rows:
     def _tail(self, cells: list[str], number, position, remove_it, order, delete) -> SafeString:
         """The row with its position and remove box after its cells."""
         order_id, delete_id = html_text(order.auto_id), html_text(delete.auto_id)
-        _each, place, remove = self._said
+        place, remove = self._said[1:]
         shown = {"number": html_text(number)}
         checked = " checked" if remove_it else ""
         cells.append(
