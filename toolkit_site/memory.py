@@ -5,11 +5,12 @@ A page is built as strings that each template level joins and copies: a consensu
 pieces of 128 KB or more are mapped from the system one by one and unmapped when freed, and
 free memory at the top of the heap is handed back as soon as there is more than about twice
 that; the next request touches the same amount anew and the kernel supplies it a page at a
-time. Measured in `make bench`: 350 to 470 page faults for each consensus worksheet, 400 for
-the indicators worksheet, 290 for the report page (28 for other worksheets), and 1.5 to 5 ms
-of system time on top of the page's own. Asking glibc to take such pieces from the heap
-and to keep up to `KEPT` of free memory there lets each request reuse what the one before it
-freed. A process holds at most `KEPT` more than it otherwise would.
+time. Measured on the benchmark's pages: 350 to 470 page faults for each consensus
+worksheet, 400 for the indicators worksheet, 290 for the report page (28 for other
+worksheets), and 1.5 to 5 ms of system time on top of the page's own. Asking glibc to take
+such pieces from the heap and to keep up to `KEPT` of free memory there lets each request
+reuse what the one before it freed. A process that had served the benchmark's pages was
+114 MB either way.
 
 Called by every entry point (`wsgi.py`, `manage.py`: the web server, the task worker,
 `make bench`). Elsewhere than glibc (macOS, musl), or when the environment sets glibc's own
