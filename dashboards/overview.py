@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models import Case, F, JSONField, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -165,8 +166,9 @@ class Overview:
         for tool, sheet in self.tools:
             definition = DEFINITIONS.get(tool.slug)
             for table in definition.tables if definition and sheet.pk else []:
-                rows = sheet.answers.get(table.name) or []
-                if table.totals and table.totals.status and rows:
+                if not (table.totals and table.totals.status):
+                    continue
+                if rows := sheet.answers.get(table.name) or []:
                     found.append((tool, table, status_sums(table, rows)))
         return found
 
@@ -189,7 +191,7 @@ class Overview:
             indicators[indicator.tool.pk].append(indicator)
         for tool, sheet in self.tools:
             definition = DEFINITIONS.get(tool.slug)
-            if definition and sheet.pk:
+            if definition and sheet.pk and tool.slug in READ_BY_DASHBOARD:
                 found += charts.worksheet_charts(
                     definition,
                     sheet.answers,
@@ -201,19 +203,46 @@ class Overview:
         return found
 
 
-def _worksheets(collaboration: Collaboration) -> tuple[list[Stage], list[ToolSheet]]:
+def reads_rows(table: Table) -> bool:
+    """Whether the dashboard reads a table's rows: to chart them (a grid, totals, measured
+    indicators) or to watch their deadlines."""
+    return bool(table.grid or table.totals or table.measured or table.deadlines)
+
+
+# The tools whose worksheets' answers the dashboard reads. The others' answers (most of the
+# toolkit's, and most of a dashboard's data) are neither sent by the database nor decoded.
+READ_BY_DASHBOARD = frozenset(
+    slug for slug, definition in DEFINITIONS.items() if any(map(reads_rows, definition.tables))
+)
+
+
+def _worksheets(
+    collaboration: Collaboration, answers_of: frozenset[str] = READ_BY_DASHBOARD
+) -> tuple[list[Stage], list[ToolSheet]]:
     """The toolkit's stages, and every tool in order with the collaboration's worksheet of it
-    (unsaved when not started). A stage's tools share its one `Stage`, and each worksheet
-    knows its tool, so neither is read again."""
-    saved = {
-        w.tool_id: w
-        for w in Worksheet.objects.filter(collaboration=collaboration)
-        .select_related("updated_by")
-        .order_by()
-    }
+    (unsaved when not started), with the answers of the tools `answers_of` names (another
+    worksheet's are read if asked for, one query each). A stage's tools share its one
+    `Stage`, and each worksheet knows its tool, so neither is read again."""
     stages = {stage.pk: stage for stage in Stage.objects.order_by("number")}
+    tools = list(Tool.objects.order_by("number"))
+    wanted = [tool.pk for tool in tools if tool.slug in answers_of]
+    sheets = (
+        Worksheet.objects.filter(collaboration=collaboration)
+        .select_related("updated_by")
+        .defer("answers")
+        .order_by()
+    )
+    if wanted:
+        sheets = sheets.annotate(
+            read=Case(When(tool_id__in=wanted, then=F("answers")), output_field=JSONField())
+        )
+    saved = {}
+    for sheet in sheets:
+        if sheet.tool_id in wanted:
+            sheet.answers = sheet.read
+        saved[sheet.tool_id] = sheet
     found = []
-    for tool in Tool.objects.order_by("number"):
+    for tool in tools:
         tool.stage = stages[tool.stage_id]
         sheet = saved.get(tool.pk)
         if sheet is None:
@@ -292,7 +321,7 @@ def _indicators(tools: list[ToolSheet], measured: dict) -> list[Indicator]:
     found = []
     for tool, sheet in tools:
         definition = DEFINITIONS.get(tool.slug)
-        if definition and sheet.pk:
+        if definition and sheet.pk and any(table.measured for table in definition.tables):
             found += indicators_of(tool, definition.tables, sheet.answers, measured[tool.pk])
     return found
 
@@ -327,6 +356,7 @@ def stage_overview(
 ) -> tuple[StageProgress, list, list[Stage]]:
     """A stage's progress and its tools with their worksheets, and the toolkit's stages (for
     the collaboration menu, which then reads them no more)."""
-    stages, sheets = _worksheets(collaboration)
+    # The stage page shows where each worksheet stands, none of its answers.
+    stages, sheets = _worksheets(collaboration, answers_of=frozenset())
     tools = [(t, w) for t, w in sheets if t.stage_id == stage.pk]
     return _progress(tools)[0], tools, stages
