@@ -236,8 +236,14 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     # Not through `collaboration.partners`, which would set each partner's collaboration one
-    # by one: nothing here asks a partner for it.
-    partners = list(Partner.objects.filter(collaboration=membership.collaboration).order_by("name"))
+    # by one: nothing here asks a partner for it. Names and sectors are all that worksheet
+    # pages show of their partners (forty of them: their other fields would be read for
+    # nothing).
+    partners = list(
+        Partner.objects.filter(collaboration=membership.collaboration)
+        .only("collaboration", "name", "sector")
+        .order_by("name")
+    )
     forms = WorksheetForms(
         definition_for(tool.slug),
         sheet.answers,
