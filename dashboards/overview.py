@@ -176,9 +176,6 @@ class Overview:
     def links(self) -> WorksheetLinks:
         return WorksheetLinks(self.collaboration.pk)
 
-    def answers(self, slug: str) -> dict:
-        return next((w.answers for t, w in self.tools if t.slug == slug), {}) or {}
-
     def charts(self) -> list:
         """The dashboard's charts, in the order they are shown: stages, partners, then what
         each started worksheet's tables call for."""

@@ -241,7 +241,7 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     # nothing).
     partners = list(
         Partner.objects.filter(collaboration=membership.collaboration)
-        .only("collaboration", "name", "sector")
+        .only("name", "sector")
         .order_by("name")
     )
     forms = WorksheetForms(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from dashboards.overview import READ_BY_DASHBOARD, overview, stage_overview
@@ -72,3 +73,26 @@ def test_the_stage_page_reads_no_answers(cast):
     _progress, tools, _stages = stage_overview(cast.collaboration, stage)
     sheet = next(sheet for tool, sheet in tools if tool.slug == "account-for-resources")
     assert sheet.pk and "answers" in sheet.get_deferred_fields()
+
+
+@pytest.mark.parametrize("shown", ["dashboard", "stage page"])
+def test_the_pages_as_shown_read_no_unread_answers(cast, shown):
+    """Saving a worksheet whose answers the page does not show costs the page no query: the
+    page as rendered (charts, indicators, ledgers, rows, templates) leaves them unread."""
+    _save(cast.collaboration, "account-for-resources", RESOURCES)
+    stage = Stage.objects.get(tools__slug="build-a-common-fact-base")
+    url = (
+        reverse("collaboration", args=[cast.collaboration.pk])
+        if shown == "dashboard"
+        else reverse("dashboards:stage", args=[cast.collaboration.pk, stage.slug])
+    )
+    client = cast.client("facilitator")
+    counts = []
+    for slug in ("build-a-common-fact-base", "commit-to-information-sharing"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+        _save(cast.collaboration, slug, FACTS)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert counts == [len(queries)] * 2
