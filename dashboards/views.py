@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -256,7 +257,8 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
             stage_name(row.current_stage),
             row.percent_complete,
             row.reviews_waiting,
-            row.last_activity.date().isoformat() if row.last_activity else "",
+            # The day in the site's time zone, as the page dates it.
+            template_localtime(row.last_activity).date().isoformat() if row.last_activity else "",
             yes_no[row.stalled],
             row.late,
             _csv_cell("; ".join(row.not_signed_off)),

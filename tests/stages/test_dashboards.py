@@ -459,3 +459,20 @@ def test_dashboard_shows_resources_by_status_with_the_gap_apart(cast):
     text = page.content.decode()
     assert "$520,000" in text and "$1,000,000" in text
     assert "1,520,000" not in text
+
+
+def test_portfolio_csv_dates_last_activity_as_the_page_does(client, settings):
+    """In the site's time zone: a save at 03:00 UTC is the evening before in Chicago."""
+    settings.TIME_ZONE = "America/Chicago"
+    user = make_user("lee@example.org")
+    collaboration = make_collaboration(name="Night Owls")
+    make_member(collaboration, Role.FACILITATOR, user)
+    saved = datetime.datetime(2026, 3, 10, 3, 0, tzinfo=datetime.UTC)
+    _sheet(collaboration, "engage-potential-partners", updated_at=saved)
+    client.force_login(user)
+    page = client.get(reverse("portfolio")).content.decode()
+    assert "March 9, 2026" in page
+    assert "March 10, 2026" not in page
+    exported = list(csv.reader(io.StringIO(_text(client.get(reverse("portfolio-csv"))))))
+    row = dict(zip(exported[0], exported[1], strict=True))
+    assert row["Last activity"] == "2026-03-09"
