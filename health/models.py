@@ -50,7 +50,8 @@ class HealthCheck(models.Model):
 
     def __str__(self) -> str:
         name = self.user.get_full_name() or self.user.email
-        return f"{name} — {self.collaboration} ({self.taken_at:%Y-%m-%d})"
+        # The day in the site's time zone, as the health check page dates it.
+        return f"{name} — {self.collaboration} ({timezone.localtime(self.taken_at):%Y-%m-%d})"
 
 
 class Rating(models.Model):
