@@ -4,7 +4,7 @@ it (in the task worker), and cleaning up old ones.
 No web request renders a PDF. Asking for one finds or creates the `ReportFile` for the
 collaboration, the reader's choices and the collaboration's current content; a new one is
 queued on the task worker's `reports` queue and the reader follows it on a status page. While
-nothing in the collaboration changes, the finished file is served again at once.
+nothing in the collaboration changes, the same day, the finished file is served again at once.
 """
 
 from __future__ import annotations
@@ -60,13 +60,15 @@ def _stamp(*values) -> str:
 
 
 def content_fingerprint(collaboration: Collaboration) -> str:
-    """A hash of everything the report shows changing: the collaboration's details, partners
-    and facilitators (small, hashed as they are), and for the larger tables their counts with
-    the sum of worksheet versions or the latest change time. Nine small queries, whatever the
-    amount of data."""
+    """A hash of everything the report shows changing: the day, the collaboration's details,
+    partners and facilitators (small, hashed as they are), and for the larger tables their
+    counts with the sum of worksheet versions or the latest change time. Nine small queries,
+    whatever the amount of data."""
     count, latest = models.Count("pk"), models.Max
     parts = [
         LAYOUT,
+        # The day: a report is dated, and judges what is late, by the day it is read.
+        _stamp(timezone.localdate()),
         _stamp(collaboration.pk, collaboration.updated_at, collaboration.archived_at),
         _stamp(
             *collaboration.partners.order_by("pk").values_list("pk", "name", "sector", "status")

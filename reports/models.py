@@ -1,12 +1,12 @@
 """Report PDFs made in the background and kept for reuse.
 
-A `ReportFile` is one PDF of one collaboration, for one set of reader's choices (stage, tools
-left out, paper, language), of the collaboration's content as it was (`fingerprint`, see
-`reports.files.content_fingerprint`). Asking for the same PDF again while nothing changed finds
-the same row, so the file is made once and then served at once. The unique constraint makes
-sure two people asking at the same moment share one render; the partial unique constraint on
-rendering rows makes sure only one render per collaboration and choices runs at a time, on
-every database.
+A `ReportFile` is one PDF of one collaboration, for one set of reader's choices (stage,
+tools left out, paper, language), of the collaboration's content as it was on a day
+(`fingerprint`, see `reports.files.content_fingerprint`). Asking for the same PDF again the
+same day while nothing changed finds the same row, so the file is made once and then served
+at once. The unique constraint makes sure two people asking at the same moment share one
+render; the partial unique constraint on rendering rows makes sure only one render per
+collaboration and choices runs at a time, on every database.
 """
 
 from __future__ import annotations

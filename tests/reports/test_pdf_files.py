@@ -17,6 +17,7 @@ from django.tasks import default_task_backend
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django_tasks_db.models import DBTaskResult
 
 from collaborations.models import Role
@@ -152,6 +153,24 @@ def test_the_kept_file_is_reused_until_the_content_changes(cast, renders):
     make_member(cast.collaboration, Role.VIEWER)
     client.get(pdf_url(cast, "?paper=a4"))
     assert len(renders) == 2 + len(changes)
+
+
+def test_a_kept_file_is_not_served_on_another_day(cast, renders, monkeypatch):
+    """A report is dated and judges what is late by the day it is read: tomorrow's PDF says
+    tomorrow, as the report page does, even when nothing else changed."""
+    client = cast.client("viewer")
+    today = timezone.localdate()
+    client.get(pdf_url(cast, "?paper=a4"))
+    assert len(renders) == 1
+    tomorrow = today + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    assert body(client.get(pdf_url(cast, "?paper=a4"))) == b"%PDF-1.7 stub 2"
+    assert len(renders) == 2
+    dated = f"<dd>{date_format(tomorrow)}</dd>"
+    page = client.get(reverse("reports:report", args=[cast.collaboration.pk])).content.decode()
+    assert dated in page
+    assert dated in renders[1]
+    assert f"<dd>{date_format(today)}</dd>" in renders[0]
 
 
 def test_one_render_at_a_time_per_collaboration_and_choices(cast, renders):
