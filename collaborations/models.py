@@ -91,6 +91,11 @@ class Partner(models.Model):
     """An organization taking part in a collaboration."""
 
     Status = PartnerStatus
+    # The organizations whose position a consensus worksheet waits for: those taking part (a
+    # potential partner has not joined yet, a former one has left). The portfolio's sign-off
+    # flag, the worksheet's table of positions, asking for sign-off and the report all count
+    # these.
+    SIGNING = (PartnerStatus.ACTIVE,)
 
     collaboration = models.ForeignKey(
         Collaboration, on_delete=models.CASCADE, related_name="partners"
@@ -130,6 +135,11 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def signs_off(self) -> bool:
+        """Whether consensus worksheets wait for this organization's position (`SIGNING`)."""
+        return self.status in self.SIGNING
 
 
 class Membership(models.Model):

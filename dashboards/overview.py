@@ -6,7 +6,7 @@ of the collaboration, and worked out from the worksheet declarations, not per to
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -250,13 +250,15 @@ def _worksheets(
     return list(stages.values()), found
 
 
-def _progress(tools: list[ToolSheet]) -> list[StageProgress]:
-    """Stage progress from worksheets already loaded (no further queries)."""
-    stages: dict[int, tuple] = {}
-    for tool, _sheet in tools:
-        stage, count = stages.get(tool.stage_id, (tool.stage, 0))
-        stages[tool.stage_id] = (stage, count + 1)
-    return tally(stages.values(), ((t.stage_id, w.status, 1) for t, w in tools if w.pk))
+def _progress(stages: list[Stage], tools: list[ToolSheet]) -> list[StageProgress]:
+    """The progress of each of `stages`, one without tools too (as `stage_progress` counts
+    them), from its tools among `tools` with their worksheets already loaded (no further
+    queries)."""
+    counted = Counter(tool.stage_id for tool, _sheet in tools)
+    return tally(
+        ((stage, counted[stage.pk]) for stage in stages),
+        ((t.stage_id, w.status, 1) for t, w in tools if w.pk),
+    )
 
 
 def _activity(collaboration: Collaboration, tools: list[ToolSheet]) -> list[WorksheetRevision]:
@@ -337,7 +339,7 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
         collaboration=collaboration,
         today=today,
         stages=stages,
-        progress=_progress(tools),
+        progress=_progress(stages, tools),
         tools=tools,
         partners=partners,
         activity=activity,
@@ -356,4 +358,4 @@ def stage_overview(
     # The stage page shows where each worksheet stands, none of its answers.
     stages, sheets = _worksheets(collaboration, answers_of=frozenset())
     tools = [(t, w) for t, w in sheets if t.stage_id == stage.pk]
-    return _progress(tools)[0], tools, stages
+    return _progress([stage], tools)[0], tools, stages

@@ -108,7 +108,8 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
         f"{on_awaited}))"
     )
     short = (
-        "p.status = %s AND (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id) "
+        f"p.status IN ({_marks(Partner.SIGNING)}) "
+        "AND (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id) "
         "- CASE WHEN p.collaboration_id IN (SELECT collaboration_id FROM elsewhere) "
         "THEN (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id "
         f"AND NOT {on_awaited}) ELSE 0 END < asked.n"
@@ -117,7 +118,7 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
         *ids, *consensus, *AWAITING_SIGN_OFF,  # asked
         *consensus,  # elsewhere: on a tool that asks for none
         len(consensus), *consensus, *consensus, *AWAITING_SIGN_OFF,  # on a worksheet not waiting
-        Partner.Status.ACTIVE, *consensus, *AWAITING_SIGN_OFF,  # short
+        *Partner.SIGNING, *consensus, *AWAITING_SIGN_OFF,  # short
     ]  # fmt: skip
     return with_clause, short, params
 

@@ -19,7 +19,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from collaborations.language import languages_of
-from collaborations.models import Collaboration, Invitation, Membership, Role
+from collaborations.models import Collaboration, Invitation, Membership, Partner, Role
 from health.models import HealthCheck
 from notifications.models import EmailDelivery, Frequency, Kind, Notification, Preferences
 from stages.models import Comment, SignOff, Worksheet, WorksheetRevision
@@ -245,14 +245,18 @@ def _not_reminded_lately(user_ids: set[int], kind: str, url: str) -> set[int]:
 def ask_for_sign_off(
     worksheet: Worksheet, actor: AbstractBaseUser
 ) -> tuple[list[Notification], list[str]]:
-    """A facilitator asks the partner organizations that have not signed off: their members,
-    unless asked in the last three days. Returns the notifications made and the names of the
-    organizations still to sign."""
+    """A facilitator asks the partner organizations that have not signed off (of those the
+    worksheet waits for, `Partner.SIGNING`): their members, unless asked in the last three
+    days. Returns the notifications made and the names of the organizations still to sign."""
     collaboration = worksheet.collaboration
     signed = SignOff.objects.filter(collaboration=collaboration, tool=worksheet.tool).values(
         "partner_id"
     )
-    waiting = collaboration.partners.exclude(pk__in=signed).order_by("name")
+    waiting = (
+        collaboration.partners.filter(status__in=Partner.SIGNING)
+        .exclude(pk__in=signed)
+        .order_by("name")
+    )
     members = set(
         collaboration.memberships.filter(partner__in=waiting)
         .exclude(role=Role.VIEWER)

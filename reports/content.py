@@ -60,7 +60,8 @@ class ToolEntry:
     charts: list[BarChart | ScatterChart] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     sign_offs: list[SignOff] = field(default_factory=list)
-    # Partners who have not recorded a position, where the worksheet asks for sign-off.
+    # Partners who have not recorded a position, where the worksheet asks for sign-off (of
+    # those it waits for: `Partner.signs_off`).
     unsigned: list[Partner] = field(default_factory=list)
 
     @property
@@ -218,7 +219,7 @@ def _entry(
     if definition.sign_off:
         entry.sign_offs = sign_offs
         signed = {s.partner_id for s in sign_offs}
-        entry.unsigned = [p for p in partners if p.pk not in signed]
+        entry.unsigned = [p for p in partners if p.signs_off and p.pk not in signed]
     return entry
 
 

@@ -91,7 +91,10 @@ def _worksheet_context(
         # Worksheet tables get the window's whole width (up to a limit), not the text column.
         page_container="container-fluid page-wide",
         links=_links(forms.definition, sheet.answers, partners, collaboration),
-        sign_off_rows=[(p, sign_offs.get(p.pk)) for p in partners],
+        # The organizations the worksheet waits for, and any other that recorded a position.
+        sign_off_rows=[
+            (p, sign_offs.get(p.pk)) for p in partners if p.signs_off or p.pk in sign_offs
+        ],
         comments=comments,
         mention_names=_mention_names(members),
         stage=tool.stage,
@@ -237,11 +240,11 @@ def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, 
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     # Not through `collaboration.partners`, which would set each partner's collaboration one
     # by one: nothing here asks a partner for it. Names and sectors are all that worksheet
-    # pages show of their partners (forty of them: their other fields would be read for
-    # nothing).
+    # pages show of their partners, and their status whether a position is waited for
+    # (forty of them: their other fields would be read for nothing).
     partners = list(
         Partner.objects.filter(collaboration=membership.collaboration)
-        .only("name", "sector")
+        .only("name", "sector", "status")
         .order_by("name")
     )
     forms = WorksheetForms(
@@ -688,7 +691,8 @@ def worksheet_ask_sign_off(
     if not forms.definition.sign_off:
         raise Http404
     signed = SignOff.objects.filter(collaboration=membership.collaboration, tool=sheet.tool)
-    waiting = [p.name for p in forms.partners if p.pk not in {s.partner_id for s in signed}]
+    signed_ids = {s.partner_id for s in signed}
+    waiting = [p.name for p in forms.partners if p.signs_off and p.pk not in signed_ids]
     responses = signals.sign_off_requested.send(Worksheet, worksheet=sheet, actor=request.user)
     asked = sum(count for _receiver, count in responses)
     if not waiting:

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from collaborations.models import Partner
 from health.models import HealthCheck
 from notifications.events import quarter_start
 from notifications.models import Kind, Notification
@@ -80,6 +81,15 @@ def test_when_everyone_signed_nobody_is_asked(team, committed):
     response = committed(client(team, "facilitator").post, ask_url(team), follow=True)
     assert "Every partner organization has recorded its position." in response.content.decode()
     assert not Notification.objects.exists()
+
+
+def test_organizations_no_longer_taking_part_are_not_asked(team, committed):
+    """City Hall has left the collaboration: its position is not waited for, so it is
+    neither named as still to sign nor are its members asked."""
+    Partner.objects.filter(pk=team.other.partner_id).update(status=Partner.Status.FORMER)
+    response = committed(client(team, "facilitator").post, ask_url(team), follow=True)
+    assert "Asked 2 people at Workforce Alliance." in response.content.decode()
+    assert asked(Kind.SIGN_OFF_REQUESTED) == ["pat@example.org", "paula@example.org"]
 
 
 def test_only_worksheets_that_ask_for_sign_off_have_the_button(team):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from collaborations.models import Partner, Role, Sector
 from dashboards.overview import overview
 from health.services import health_check_take
-from stages.models import Measurement, SignOff, Tool, Worksheet
+from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from support.models import Activity, Strategy
 from tests.factories import make_collaboration, make_member, make_partner, make_user
 
@@ -202,6 +202,24 @@ def test_stage_page_shows_its_own_progress(cast):
     progress = response.context["stage_progress"]
     assert (progress.tools, progress.complete, progress.in_progress) == (6, 1, 1)
     assert "1 of 6 complete, 1 in progress" in response.content.decode()
+
+
+def test_a_stage_without_tools_reads_alike_on_every_page(cast):
+    """A stage given no tools yet (added in the admin before its tools) has its card on the
+    dashboard, as on my collaborations' cards and in the report, and its page opens: none of
+    none complete."""
+    Stage.objects.create(slug="sustain", number=5, name="Sustain", question="?", summary="")
+    client = cast.client("facilitator")
+    label = 'aria-label="Sustain: 0 of 0 tools complete, 0 in progress"'
+    dashboard = client.get(reverse("collaboration", args=[cast.collaboration.pk]))
+    assert [p.stage.slug for p in dashboard.context["progress"]][-1] == "sustain"
+    assert label in dashboard.content.decode()
+    assert label in client.get(reverse("collaboration-list")).content.decode()
+    report = client.get(reverse("reports:report", args=[cast.collaboration.pk])).content.decode()
+    assert "Stage 5: Sustain" in report
+    page = client.get(reverse("dashboards:stage", args=[cast.collaboration.pk, "sustain"]))
+    assert page.status_code == 200
+    assert label in page.content.decode()
 
 
 # The portfolio
@@ -476,3 +494,28 @@ def test_portfolio_csv_dates_last_activity_as_the_page_does(client, settings):
     exported = list(csv.reader(io.StringIO(_text(client.get(reverse("portfolio-csv"))))))
     row = dict(zip(exported[0], exported[1], strict=True))
     assert row["Last activity"] == "2026-03-09"
+
+
+def test_only_partners_taking_part_are_waited_for_on_every_page(client):
+    """A potential partner has not joined yet and a former one has left: neither is asked to
+    sign off. Where the portfolio says nobody is missing a sign-off, the worksheet's table of
+    positions and the report name nobody as still to record a position either."""
+    user = make_user()
+    collaboration = make_collaboration(name="Signing Circle")
+    make_member(collaboration, Role.FACILITATOR, user)
+    bank = make_partner(collaboration, name="Bank")
+    make_partner(collaboration, name="Maybe Later", status=Partner.Status.POTENTIAL)
+    make_partner(collaboration, name="Old Friend", status=Partner.Status.FORMER)
+    vision = _sheet(collaboration, "share-a-vision-of-success", Worksheet.Status.COMPLETE)
+    SignOff.objects.create(
+        collaboration=collaboration, tool=vision.tool, partner=bank, position="agrees"
+    )
+    client.force_login(user)
+    [row] = client.get(reverse("portfolio")).context["rows"]
+    assert (row.not_signed_off, row.flags) == ([], 0)
+    worksheet = client.get(
+        reverse("stages:worksheet", args=[collaboration.pk, "share-a-vision-of-success"])
+    )
+    assert [p.name for p, _s in worksheet.context["sign_off_rows"]] == ["Bank"]
+    report = client.get(reverse("reports:report", args=[collaboration.pk])).content.decode()
+    assert "No position recorded yet" not in report
