@@ -125,9 +125,14 @@ def memberships_with(user: AbstractBaseUser | AnonymousUser, code: str) -> Query
     return memberships.select_related("collaboration", "partner")
 
 
+# The largest id the database holds: a larger one in an address names nothing (and SQLite
+# refuses to compare it with a stored id).
+LARGEST_ID = 2**63 - 1
+
+
 def member_or_404(user: AbstractBaseUser | AnonymousUser, collaboration_id: int) -> Membership:
     """The user's membership of the collaboration, with the collaboration loaded, or 404."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or collaboration_id > LARGEST_ID:
         raise Http404
     # One membership per person and collaboration: no ordering (the model's joins the users).
     membership = (

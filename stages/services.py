@@ -296,12 +296,16 @@ def measurement_record(*, measurement: Measurement, user: AbstractBaseUser) -> M
     return measurement
 
 
-def measurement_correct(*, measurement: Measurement, user: AbstractBaseUser) -> Measurement:
-    """Save a corrected measurement (changed by the caller), keeping the change in history."""
+def measurement_correct(*, measurement: Measurement, user: AbstractBaseUser) -> bool:
+    """Save a corrected measurement (changed by the caller), keeping the change in history;
+    False if it was gone (someone removed it meanwhile)."""
     with transaction.atomic():
-        measurement.save(update_fields=["date", "value", "note"])
-        _history_entry(measurement, MeasurementChange.Action.CHANGED, user)
-    return measurement
+        corrected = Measurement.objects.filter(pk=measurement.pk).update(
+            date=measurement.date, value=measurement.value, note=measurement.note
+        )
+        if corrected:
+            _history_entry(measurement, MeasurementChange.Action.CHANGED, user)
+    return bool(corrected)
 
 
 def measurement_remove(*, measurement: Measurement, user: AbstractBaseUser) -> bool:

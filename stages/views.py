@@ -8,6 +8,7 @@ from functools import partial
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -277,7 +278,8 @@ def worksheet_presence(
     the page shows (the highest `version` posted: the page's and its form's)."""
     tool = get_object_or_404(Tool, slug=tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
-    versions = [int(v) for v in request.POST.getlist("version") if v.isdigit()]
+    # Whole numbers only: a "digit" such as ² is not one.
+    versions = [int(v) for v in request.POST.getlist("version") if v.isdecimal()]
     page_version = min(max(versions, default=sheet.version), sheet.version)
     presence.presence_mark(collaboration=membership.collaboration, tool=tool, user=request.user)
     context = dict(
@@ -473,11 +475,13 @@ def worksheet_review(request: HttpRequest, membership: Membership, tool_slug: st
             worksheet=sheet, status=decision, user=request.user, version=version, note=note
         )
     except WorksheetConflict:
-        messages.error(
-            request,
-            _("Someone changed this worksheet's status while you were reviewing it. Look again."),
+        # The page again as it now stands, the note kept for a decision made anew.
+        sheet, forms = _load_worksheet(membership, tool_slug)
+        error = _(
+            "Someone changed this worksheet's status while you were reviewing it. Look again."
         )
-        return redirect(sheet)
+        context = _worksheet_context(membership, sheet, forms, review_error=error, review_note=note)
+        return render(request, "stages/worksheet.html", context, status=409)
     if saved.merge_message:
         messages.info(request, saved.merge_message)
     if before != saved.worksheet.status:
@@ -583,13 +587,19 @@ def worksheet_comment(request: HttpRequest, membership: Membership, tool_slug: s
 def worksheet_comment_resolve(
     request: HttpRequest, membership: Membership, tool_slug: str, comment_id: int
 ) -> HttpResponse:
+    """Mark a comment resolved, or reopen it. The button says which, so a second click (or a
+    second facilitator's) changes nothing."""
     sheet, _forms = _load_worksheet(membership, tool_slug)
     comment = get_object_or_404(
         Comment, pk=comment_id, collaboration=membership.collaboration, tool=sheet.tool
     )
-    comment.resolved_at = None if comment.resolved_at else timezone.now()
-    comment.resolved_by = request.user if comment.resolved_at else None
-    comment.save(update_fields=["resolved_at", "resolved_by"])
+    resolved = {"yes": True, "no": False}.get(request.POST.get("resolved", ""))
+    if resolved is None:
+        return HttpResponseBadRequest(_("Say whether to resolve or reopen the comment."))
+    if resolved != (comment.resolved_at is not None):
+        comment.resolved_at = timezone.now() if resolved else None
+        comment.resolved_by = request.user if resolved else None
+        comment.save(update_fields=["resolved_at", "resolved_by"])
     return redirect(f"{sheet.get_absolute_url()}#comments")
 
 
@@ -619,21 +629,33 @@ def worksheet_row_to_partner(
     sector = row.get(sector_column)
     if not name or sector not in Sector.values:
         messages.error(request, _("Give the row a name and a sector first, then save."))
-    elif membership.collaboration.partners.filter(name__iexact=name).exists():
-        messages.info(request, _("%(name)s is already a partner.") % {"name": name})
-    else:
-        Partner.objects.create(
-            collaboration=membership.collaboration,
-            name=name[:200],
-            sector=sector,
-            status=Partner.Status.POTENTIAL,
-        )
+    elif _partner_added(membership.collaboration, name, sector):
         messages.success(
             request,
             _("%(name)s is now a potential partner. Edit it on the partners page.")
             % {"name": name},
         )
+    else:
+        messages.info(request, _("%(name)s is already a partner.") % {"name": name})
     return redirect(f"{sheet.get_absolute_url()}#links")
+
+
+def _partner_added(collaboration: Collaboration, name: str, sector: str) -> bool:
+    """Add a potential partner; False if the collaboration has one by that name, added before
+    or a moment ago (a double click)."""
+    if collaboration.partners.filter(name__iexact=name).exists():
+        return False
+    try:
+        with transaction.atomic():
+            Partner.objects.create(
+                collaboration=collaboration,
+                name=name[:200],
+                sector=sector,
+                status=Partner.Status.POTENTIAL,
+            )
+    except IntegrityError:
+        return False
+    return True
 
 
 def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
@@ -660,7 +682,8 @@ def indicator(
 ) -> HttpResponse:
     """An indicator's standing and measurements over time, against its baseline and target;
     members who may edit worksheets record measurements here."""
-    sheet, spec, row, measurements, where = _indicator(membership, tool_slug, table, row_id)
+    found = _indicator(membership, tool_slug, table, row_id)
+    where = found[-1]
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         for name, value in where.items():
@@ -668,6 +691,15 @@ def indicator(
         services.measurement_record(measurement=form.instance, user=request.user)
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
+    return _indicator_page(request, found, row_id, form, status=422 if form.errors else 200)
+
+
+def _indicator_page(
+    request: HttpRequest, found: tuple, row_id: str, form: MeasurementForm, status: int
+) -> HttpResponse:
+    """The indicator's page (`found` as `_indicator` gives it), its form to record a
+    measurement being `form`."""
+    sheet, spec, row, measurements, where = found
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
@@ -679,7 +711,24 @@ def indicator(
         changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
         form=form,
     )
-    return render(request, "stages/indicator.html", context, status=422 if form.errors else 200)
+    return render(request, "stages/indicator.html", context, status=status)
+
+
+def _measurement_gone(
+    request: HttpRequest, membership: Membership, tool_slug: str, table: str, row_id: str
+) -> HttpResponse:
+    """A correction of a measurement that is not there (someone removed it meanwhile): the
+    indicator's page, with what was typed in its form to record it anew if it still holds."""
+    form = MeasurementForm(request.POST)
+    form.add_error(
+        None,
+        _(
+            "This measurement was removed while you were correcting it. What you typed is "
+            "below: record it if it still holds."
+        ),
+    )
+    found = _indicator(membership, tool_slug, table, row_id)
+    return _indicator_page(request, found, row_id, form, status=404)
 
 
 @access.collaboration_view(post="remind_members")
@@ -732,12 +781,15 @@ def measurement_edit(
     sheet, spec, row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
     measurement = next((m for m in measurements if m.pk == measurement_id), None)
     if measurement is None:
+        if request.method == "POST":
+            return _measurement_gone(request, membership, tool_slug, table, row_id)
         raise Http404
     form = MeasurementForm(request.POST or None, instance=measurement)
     back = reverse("stages:indicator", args=[membership.collaboration_id, tool_slug, table, row_id])
     if request.method == "POST" and form.is_valid():
         if form.has_changed():
-            services.measurement_correct(measurement=form.instance, user=request.user)
+            if not services.measurement_correct(measurement=form.instance, user=request.user):
+                return _measurement_gone(request, membership, tool_slug, table, row_id)
             messages.success(request, _("Measurement corrected."))
         return redirect(back)
     context = dict(

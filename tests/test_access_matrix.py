@@ -137,6 +137,10 @@ def test_unknown_collaboration_is_404_for_everyone_signed_in(cast):
         "/collaborations/{cid}/partners/999999/edit/",
         "/collaborations/{cid}/partners/999999/delete/",
         "/collaborations/abc/",
+        # Ids larger than any the database can hold name nothing either.
+        "/collaborations/18446744073709551616/",
+        "/collaborations/18446744073709551616/partners/",
+        "/collaborations/{cid}/partners/18446744073709551616/edit/",
     ],
 )
 def test_unknown_ids_and_slugs_are_404(cast, path):

@@ -119,9 +119,10 @@ def comment_items(context) -> SafeString:
         ]
         if can["resolve_comments"]:
             action = reverse("stages:worksheet-comment-resolve", args=[*place, comment.pk])
-            parts.append(
-                _post_button(action, csrf, reopen if comment.resolved_at else mark_resolved)
-            )
+            # The button says what it does, so a second click does not undo the first.
+            label, wanted = (reopen, "no") if comment.resolved_at else (mark_resolved, "yes")
+            fields = f'<input type="hidden" name="resolved" value="{wanted}">'
+            parts.append(_post_button(action, csrf, label, fields=fields))
         parts.append("</article>")
         items.append("".join(parts))
     return mark_safe("\n".join(items))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from collaborations.models import Partner
@@ -45,6 +46,35 @@ def test_a_stakeholder_becomes_a_partner_in_one_action(cast):
     assert (partner.sector, partner.status) == ("business", "potential")
     # Doing it twice does not add it twice.
     cast.client("facilitator").post(url)
+    assert Partner.objects.filter(name="Harbor Logistics").count() == 1
+
+
+def test_a_stakeholder_made_a_partner_by_two_clicks_at_once_is_one_partner(cast, monkeypatch):
+    """The other click added the partner after this one looked for it: this one says it is
+    a partner already, and there is one."""
+    _sheet(
+        cast,
+        STAKEHOLDERS,
+        {"stakeholders": [{"id": "s1", "organization": "Harbor Logistics", "sector": "business"}]},
+    )
+    looked = QuerySet.exists
+
+    def other_click_lands_just_after(queryset):
+        found = looked(queryset)
+        if queryset.model is Partner:
+            Partner.objects.create(
+                collaboration=cast.collaboration, name="Harbor Logistics", sector="business"
+            )
+        return found
+
+    monkeypatch.setattr(QuerySet, "exists", other_click_lands_just_after)
+    url = reverse(
+        "stages:worksheet-row-to-partner",
+        args=[cast.collaboration.pk, STAKEHOLDERS, "stakeholders", "s1"],
+    )
+    response = cast.client("facilitator").post(url, follow=True)
+    assert response.status_code == 200
+    assert "Harbor Logistics is already a partner." in response.content.decode()
     assert Partner.objects.filter(name="Harbor Logistics").count() == 1
 
 

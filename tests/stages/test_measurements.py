@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from stages import services
 from stages.indicators import Measured, indicator_standing, measured_by_indicator
 from stages.models import Measurement, MeasurementChange, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
@@ -120,6 +121,57 @@ def test_a_measurement_is_removed_and_stays_in_the_history(cast, indicator):
     assert "already been removed" in again.content.decode()
     assert MeasurementChange.objects.count() == 1
     assert "Removed by part@example.org" in cast.client("viewer").get(indicator).content.decode()
+
+
+def _gone_page_keeps_what_was_typed(response, indicator) -> None:
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "This measurement was removed while you were correcting it." in page
+    record = page.split("Record a measurement")[1]
+    assert f'action="{indicator}"' in record
+    assert 'value="80"' in record and 'value="Recounted"' in record
+
+
+def test_correcting_a_measurement_removed_since_the_page_loaded_keeps_what_was_typed(
+    cast, indicator
+):
+    """Someone removed the measurement while another person was correcting it: the
+    correction is not saved, and the indicator's page says so with the date, value and note
+    typed in its form, to record them if they still hold."""
+    m = _measure(cast, 90, _days(-3))
+    url = _edit_url(cast, m)
+    assert cast.client("partner").get(url).status_code == 200
+    assert cast.client("facilitator").post(_edit_url(cast, m, "remove")).status_code == 302
+    response = cast.client("partner").post(
+        url, {"date": _days(-3).isoformat(), "value": "80", "note": "Recounted"}
+    )
+    _gone_page_keeps_what_was_typed(response, indicator)
+    assert not Measurement.objects.exists()
+    assert list(MeasurementChange.objects.values_list("action", flat=True)) == ["removed"]
+    # Recorded from that form, it is a new measurement.
+    again = cast.client("partner").post(
+        indicator, {"date": _days(-3).isoformat(), "value": "80", "note": "Recounted"}
+    )
+    assert again.status_code == 302
+    assert Measurement.objects.get().value == 80
+
+
+def test_a_measurement_removed_as_its_correction_is_saved_is_no_error(cast, indicator, monkeypatch):
+    """The removal lands between the correction's checks and its saving: the same page as
+    when it was removed before, and nothing comes back to life."""
+    m = _measure(cast, 90, _days(-3))
+    correct = services.measurement_correct
+
+    def removed_first(*, measurement, user):
+        Measurement.objects.filter(pk=measurement.pk).delete()
+        return correct(measurement=measurement, user=user)
+
+    monkeypatch.setattr(services, "measurement_correct", removed_first)
+    response = cast.client("partner").post(
+        _edit_url(cast, m), {"date": _days(-3).isoformat(), "value": "80", "note": "Recounted"}
+    )
+    _gone_page_keeps_what_was_typed(response, indicator)
+    assert not Measurement.objects.exists() and not MeasurementChange.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -99,3 +99,12 @@ def test_the_heartbeat_asks_anonymous_visitors_to_sign_in_and_takes_only_posts(c
     assert reverse("account_login") in response["Location"]
     assert cast.client("partner").get(_beat(cast)).status_code == 405
     assert not WorksheetPresence.objects.exists()
+
+
+@pytest.mark.parametrize("version", ["²", "-1", "1.5", "one", ""])
+def test_a_heartbeat_with_a_malformed_version_is_taken_as_the_current_one(cast, version):
+    """A version that is not a whole number is left aside: the heartbeat still answers who
+    is here, as of the version saved."""
+    response = cast.client("partner").post(_beat(cast), {"version": [version]})
+    assert response.status_code == 200
+    assert 'id="presence-version" name="version" value="0"' in response.content.decode()

@@ -95,12 +95,39 @@ def test_comment_thread_and_resolving(cast):
     first = Comment.objects.first()
     resolve = _url(cast, "stages:worksheet-comment-resolve", VISION, first.pk)
     assert cast.client("partner").post(resolve).status_code == 403
-    assert cast.client("facilitator").post(resolve).status_code == 302
+    assert cast.client("facilitator").post(resolve, {"resolved": "yes"}).status_code == 302
     first.refresh_from_db()
     assert first.resolved_at is not None
     page = cast.client("viewer").get(_url(cast, "stages:worksheet")).content.decode()
     assert "Resolved" in page
     assert "Done, see section one." in page
+
+
+def test_resolving_a_comment_twice_leaves_it_resolved(cast):
+    """A double click on "Mark resolved", or two facilitators resolving the same comment from
+    pages loaded before either click, leave it resolved; "Reopen" reopens it, as often as
+    it is clicked."""
+    comment = Comment.objects.create(
+        collaboration=cast.collaboration, tool=Tool.objects.get(slug=VISION), body="Goals?"
+    )
+    page = cast.client("facilitator").get(_url(cast, "stages:worksheet")).content.decode()
+    assert '<input type="hidden" name="resolved" value="yes">' in page
+    resolve = _url(cast, "stages:worksheet-comment-resolve", VISION, comment.pk)
+    for _click in range(2):
+        assert cast.client("facilitator").post(resolve, {"resolved": "yes"}).status_code == 302
+        comment.refresh_from_db()
+        assert comment.resolved_at is not None
+        assert comment.resolved_by == cast.facilitator.user
+    page = cast.client("facilitator").get(_url(cast, "stages:worksheet")).content.decode()
+    assert '<input type="hidden" name="resolved" value="no">' in page
+    for _click in range(2):
+        assert cast.client("facilitator").post(resolve, {"resolved": "no"}).status_code == 302
+        comment.refresh_from_db()
+        assert (comment.resolved_at, comment.resolved_by) == (None, None)
+    # A request that does not say which is refused and changes nothing.
+    assert cast.client("facilitator").post(resolve).status_code == 400
+    comment.refresh_from_db()
+    assert comment.resolved_at is None
 
 
 def test_empty_comment_is_refused_and_viewers_cannot_comment(cast):
@@ -119,7 +146,7 @@ def test_comment_from_another_tool_cannot_be_resolved_here(cast):
     )
     comment = Comment.objects.get()
     url = _url(cast, "stages:worksheet-comment-resolve", VISION, comment.pk)
-    assert cast.client("facilitator").post(url).status_code == 404
+    assert cast.client("facilitator").post(url, {"resolved": "yes"}).status_code == 404
 
 
 @pytest.mark.parametrize("position", ["reservations", "disagrees"])

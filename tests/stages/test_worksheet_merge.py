@@ -7,12 +7,15 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from collaborations.models import Role
 from stages.models import RevisionKind, Worksheet, WorksheetRevision
 from stages.worksheets.declarations import definition_for
 from stages.worksheets.merge import merge, resolve
+from tests.factories import make_member
 from tests.stages.worksheet_data import answers_post
 
 pytestmark = pytest.mark.django_db
@@ -321,6 +324,32 @@ def test_a_review_decision_keeps_answers_saved_since_and_refuses_a_changed_statu
     assert _sheet().revisions.get(version=4).kind == RevisionKind.REOPENED
     response = maria.post(review, {"decision": "complete", "version": 3}, follow=True)
     assert "changed this worksheet&#x27;s status" in response.content.decode()
+    assert _sheet().status == "in_progress"
+
+
+def test_a_refused_review_decision_keeps_the_note_typed_for_it(cast, vision):
+    """Two facilitators review the same worksheet: the second one's send-back, made on the
+    page loaded before the first one marked it complete, is refused with the reason beside the
+    note, and the note written comes back in the form, ready to send again."""
+    review = reverse("stages:worksheet-review", args=[cast.collaboration.pk, VISION])
+    other = make_member(cast.collaboration, Role.FACILITATOR)
+    client = cast.client("facilitator")
+    assert client.post(review, {"decision": "complete", "version": 1}).status_code == 302
+    second = Client()
+    second.force_login(other.user)
+    note = "Section two still names only one goal; add the other two."
+    response = second.post(review, {"decision": "return", "version": 1, "note": note})
+    assert response.status_code == 409
+    page = response.content.decode()
+    form = page.split('id="review-heading"')[1]
+    assert note in form
+    assert "changed this worksheet&#x27;s status" in form
+    assert 'name="version" value="2"' in form
+    assert _sheet().status == "complete"
+    # Sent again from the page as shown, the decision is taken.
+    assert second.post(review, {"decision": "return", "version": 2, "note": note}).status_code == (
+        302
+    )
     assert _sheet().status == "in_progress"
 
 
