@@ -77,7 +77,6 @@ class ActivityForm(CollaborationEntryForm):
                 params={"date": date_format(date), "today": date_format(today)},
             )
         return date
-        self.fields["mode"].choices = Activity.Mode.choices
 
 
 class ResourceLeadForm(CollaborationEntryForm):
