@@ -69,6 +69,21 @@ def test_the_list_shows_newest_first_and_marks_read_without_javascript(team):
     assert not Notification.objects.filter(recipient=team.partner.user, read_at=None).exists()
 
 
+def test_mark_all_as_read_is_offered_only_when_something_is_unread(team):
+    """With nothing unread, the page has no "Mark all as read" button: pressing it would do
+    nothing. It comes back with the next unread notification, and goes once they are read."""
+    c = client(team.partner.user)
+    assert "Mark all as read" not in c.get(LIST).content.decode()
+    (notification,) = some(team, 1)
+    page = c.get(LIST).content.decode()
+    assert "Mark all as read" in page
+    assert f'action="{reverse("notifications:read-all")}"' in page
+    c.post(reverse("notifications:read-all"))
+    assert "Mark all as read" not in c.get(LIST).content.decode()
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
 def test_a_next_address_elsewhere_is_ignored(team):
     (notification,) = some(team, 1)
     response = client(team.partner.user).post(

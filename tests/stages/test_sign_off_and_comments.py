@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -9,6 +11,7 @@ from collaborations.models import Role
 from collaborations.templatetags.people import person
 from stages.models import Comment, SignOff, Tool
 from tests.factories import make_member
+from tests.reports.helpers import fill
 
 pytestmark = pytest.mark.django_db
 
@@ -257,3 +260,28 @@ def test_comments_and_history_name_people_who_have_since_left(cast):
     # Whom a comment can mention: the members, not the people who left.
     assert f'data-mention="{person(cast.partner.user)}"' in page
     assert 'data-mention="Ines Quiroga"' not in page
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "data"),
+    [
+        ("partner", "stages:worksheet-comment", {}),
+        ("partner", "stages:worksheet-sign-off", {"sign-off-position": "maybe"}),
+        ("facilitator", "stages:worksheet-review", {"decision": "return", "version": 1}),
+    ],
+)
+def test_a_refused_comment_sign_off_or_review_leaves_the_worksheet_form_saving_the_worksheet(
+    cast, who, name, data
+):
+    """A comment, a sign-off or a review sent back to be corrected shows the whole worksheet
+    again, at that action's address. The worksheet's own form on that page, its Save button
+    and its autosave, still saves the worksheet, not another comment, sign-off or review."""
+    fill(cast.collaboration, {VISION: "ready_for_review"})
+    response = cast.client(who).post(_url(cast, name), data)
+    assert response.status_code == 422
+    page = response.content.decode()
+    form = re.search(r'<form method="post" action="([^"]*)" id="worksheet-form"', page)
+    assert form is not None
+    worksheet = _url(cast, "stages:worksheet")
+    assert form.group(1) == worksheet
+    assert f'data-hx-post="{worksheet}"' in page
