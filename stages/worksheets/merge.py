@@ -115,6 +115,21 @@ def _order(base: list[str], theirs: list[str], mine: list[str], kept: set[str]) 
     return result
 
 
+def _moved(before: list[str], after: list[str]) -> set[str]:
+    """The rows that changed place between two orders of the same rows: all but the most
+    that kept their order among themselves."""
+    if before == after:
+        return set()
+    place = {row_id: i for i, row_id in enumerate(before)}
+    # longest[i]: the longest run of `after[:i + 1]` in `before`'s order that ends at i.
+    longest: list[list[str]] = []
+    for i, row_id in enumerate(after):
+        runs = [longest[j] for j in range(i) if place[after[j]] < place[row_id]]
+        longest.append([*max(runs, key=len, default=[]), row_id])
+    kept = set(max(longest, key=len, default=[]))
+    return {row_id for row_id in after if row_id not in kept}
+
+
 def _merge_table(
     table: Table, base: list, theirs: list, mine: list, prefer_mine: bool, merged: Merged
 ) -> list:
@@ -122,10 +137,11 @@ def _merge_table(
     t = {r["id"]: r for r in theirs or []}
     m = {r["id"]: r for r in mine or []}
     rows: dict[str, dict] = {}
-    taken_rows = 0
+    taken_rows: set[str] = set()
 
     def row_conflict(row_id: str, row: dict, mine_row: dict | None, theirs_row: dict | None):
-        position = [r["id"] for r in (theirs or mine or [])].index(row_id) + 1
+        # Where the side that still has the row shows it.
+        position = [r["id"] for r in (theirs if row_id in t else mine)].index(row_id) + 1
         merged.conflicts.append(
             Conflict(
                 key=key_of(table.name, row_id),
@@ -166,11 +182,12 @@ def _merge_table(
                 theirs_changed |= source in ("theirs", "both")
                 row[spec.name] = value
             rows[row_id] = row
-            taken_rows += theirs_changed
+            if theirs_changed:
+                taken_rows.add(row_id)
         elif theirs_row is not None:  # mine lacks it
             if base_row is None:  # they added it
                 rows[row_id] = theirs_row
-                taken_rows += 1
+                taken_rows.add(row_id)
             elif not _same_row(table, base_row, theirs_row):  # I removed what they changed
                 row_conflict(row_id, theirs_row, None, theirs_row)
                 if not prefer_mine:
@@ -179,16 +196,19 @@ def _merge_table(
             if base_row is None:  # I added it
                 rows[row_id] = mine_row
             elif _same_row(table, base_row, mine_row):  # they removed it, I left it alone
-                taken_rows += 1
+                taken_rows.add(row_id)
             else:  # they removed what I changed
                 row_conflict(row_id, mine_row, mine_row, None)
                 if prefer_mine:
                     rows[row_id] = mine_row
     order = _order(list(b), list(t), list(m), set(rows))
+    # Rows of mine that their order moved came from them too.
+    taken_rows |= _moved([i for i in m if i in rows], [i for i in order if i in m])
     if taken_rows:
+        count = len(taken_rows)
         merged.taken.append(
-            ngettext("%(count)d row of %(table)s", "%(count)d rows of %(table)s", taken_rows)
-            % {"count": taken_rows, "table": table.label}
+            ngettext("%(count)d row of %(table)s", "%(count)d rows of %(table)s", count)
+            % {"count": count, "table": table.label}
         )
     return [rows[i] for i in order]
 

@@ -224,6 +224,69 @@ def test_rows_added_by_two_people_from_the_same_page_load_are_both_kept(cast):
     assert [r["organization"] for r in rows] == ["Alpha", "School district", "Harbor Logistics"]
 
 
+def test_a_row_removed_by_one_person_while_another_edits_it_asks_which_to_keep(cast):
+    """Maria removes a row of the stakeholder map while Kofi, on the page loaded before,
+    writes in that row: Kofi's save shows the conflict page with his row and her removal to
+    choose from, the rest of his changes saved; keeping his brings the row back with what he
+    wrote."""
+    alpha, beta = _stake("new-a", "Alpha"), _stake("new-b", "Beta")
+    base = {"stakeholders": [alpha, beta]}
+    maria = cast.client("facilitator")
+    assert _save(maria, cast, base, 0, slug=MAP).status_code == 302
+    assert _save(maria, cast, {"stakeholders": [beta]}, 1, slug=MAP).status_code == 302
+    kofi = cast.client("partner")
+    mine = {"stakeholders": [{**alpha, "stake": "Summer jobs"}, {**beta, "influence": 3}]}
+    response = _save(kofi, cast, mine, 1, slug=MAP)
+    assert response.status_code == 409
+    assert [item["conflict"].key for item in response.context["conflicts"]] == [
+        "stakeholders:new-a"
+    ]
+    assert "Summer jobs" in response.content.decode()
+    rows = _sheet(MAP).answers["stakeholders"]
+    assert [(r["organization"], r["influence"]) for r in rows] == [("Beta", 3)]
+    shown = response.context["forms"].tables["stakeholders"].initial
+    assert [row["organization"] for row in shown] == ["Alpha", "Beta"]
+    keep = _save(kofi, cast, mine, 3, slug=MAP, **{"resolve:stakeholders:new-a": "mine"})
+    assert keep.status_code == 302
+    rows = _sheet(MAP).answers["stakeholders"]
+    assert [(r["organization"], r["stake"]) for r in rows] == [
+        ("Alpha", "Summer jobs"),
+        ("Beta", ""),
+    ]
+
+
+def test_rows_moved_by_someone_else_come_back_with_an_autosave_and_stay_moved(cast):
+    """Maria moves the last row of the stakeholder map to the top while Kofi writes in
+    another row: Kofi's autosave hands him the whole form again, in Maria's order and saying
+    so, and his next autosave keeps her order."""
+    rows = [_stake("new-a", "Alpha"), _stake("new-b", "Beta"), _stake("new-c", "Gamma")]
+    alpha, beta, gamma = rows
+    maria = cast.client("facilitator")
+    assert _save(maria, cast, {"stakeholders": rows}, 0, slug=MAP).status_code == 302
+    assert _save(maria, cast, {"stakeholders": [gamma, alpha, beta]}, 1, slug=MAP).status_code == (
+        302
+    )
+    kofi = cast.client("partner")
+    typed = {"stakeholders": [alpha, {**beta, "stake": "Jobs"}, gamma]}
+    data = answers_post(definition_for(MAP), typed, 1)
+    response = kofi.post(_url(cast, MAP), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#worksheet-form"
+    assert "1 row of Stakeholder map" in response.content.decode()
+    shown = response.context["forms"].tables["stakeholders"].initial
+    assert [row["organization"] for row in shown] == ["Gamma", "Alpha", "Beta"]
+    # The next autosave posts the form as it was handed back.
+    more = {"stakeholders": [gamma, alpha, {**beta, "stake": "Jobs and training"}]}
+    data = answers_post(definition_for(MAP), more, 3)
+    assert kofi.post(_url(cast, MAP), data, headers={"HX-Request": "true"}).status_code == 200
+    saved = _sheet(MAP).answers["stakeholders"]
+    assert [(r["organization"], r["stake"]) for r in saved] == [
+        ("Gamma", ""),
+        ("Alpha", ""),
+        ("Beta", "Jobs and training"),
+    ]
+
+
 def test_the_same_answer_asks_for_that_answer_alone_and_saves_the_rest(cast, vision):
     _save(cast.client("facilitator"), cast, {**VISION_BASE, "goals": "Maria's goals."}, 1)
     kofi = cast.client("partner")
