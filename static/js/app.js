@@ -188,10 +188,20 @@ document.addEventListener("focusin", (event) => {
       }
     }
   });
-  document.addEventListener("htmx:afterSwap", () => {
+  document.addEventListener("htmx:afterSwap", (event) => {
     swapping = false;
+    // Swaps elsewhere on the page (who else is here) leave what was typed for the form's own.
+    const target = event.detail.target;
+    if (
+      target &&
+      !["worksheet-form", "worksheet-main"].includes(target.id) &&
+      !target.closest("#worksheet-form") &&
+      !target.querySelector("#worksheet-form")
+    ) {
+      return;
+    }
     const form = document.getElementById("worksheet-form");
-    if (!form || !form.hasAttribute("data-hx-post")) {
+    if (!form) {
       typedMeanwhile.clear();
       return;
     }
@@ -203,6 +213,8 @@ document.addEventListener("focusin", (event) => {
       restored = true;
     }
     typedMeanwhile.clear();
+    // The conflict view's form keeps it too, saved with the choices made there.
+    if (!form.hasAttribute("data-hx-post")) return;
     if (focused) {
       const field = fieldFor(form, focused.key);
       if (field) {

@@ -299,6 +299,89 @@ def conflicting_pages(open_as, cast) -> tuple[Page, Page]:
     return mine, theirs
 
 
+def test_what_is_typed_while_a_save_meets_a_conflict_stays_in_the_conflict_view(open_as, cast):
+    """A's vision is saved; B, on the older page, writes another vision and goes on to the
+    priorities while that save is on its way. The conflict view that comes back still holds
+    the priorities B typed meanwhile, and B's choice saves them too."""
+    path = tool_path(cast, VISION)
+    mine = open_as(cast.partner.user, path)
+    theirs = open_as(cast.facilitator.user, path)
+    vision_box(mine).fill("Every teenager has a summer job.")
+    expect_autosaved(mine, 1)
+
+    held = []
+
+    def hold_saves(route):
+        if route.request.method == "POST" and not held:  # the first autosave waits
+            held.append(route)
+        else:
+            route.continue_()
+
+    theirs.route(f"**{path}", hold_saves)
+    vision_box(theirs).fill("Half the teenagers work by 2027.")
+    for _ in range(100):
+        if held:
+            break
+        theirs.wait_for_timeout(100)
+    assert len(held) == 1
+    vision_box(theirs, "Priorities").fill("Transport first.")
+    held[0].continue_()
+
+    conflict = theirs.locator(".conflict")
+    expect(conflict).to_be_visible(timeout=AUTOSAVE)
+    expect(vision_box(theirs)).to_have_value("Half the teenagers work by 2027.")
+    expect(vision_box(theirs, "Priorities")).to_have_value("Transport first.")
+    theirs.get_by_role("radio", name="Take theirs").check()
+    theirs.get_by_role("button", name="Save my choices").click()
+    expect(theirs.locator(".conflict")).to_have_count(0)
+    answers = saved(cast, VISION).answers
+    assert answers["vision"] == "Every teenager has a summer job."
+    assert answers["priorities"] == "Transport first."
+
+
+def test_what_is_typed_while_a_save_merges_survives_a_presence_update_meanwhile(open_as, cast):
+    """A saves the goals; B, on the older page, writes the vision and goes on to the priorities
+    while that save is on its way, and the line saying who is here is renewed meanwhile. The
+    merged form that comes back holds A's goals and B's priorities, and saves them."""
+    path = tool_path(cast, VISION)
+    mine = open_as(cast.partner.user, path)
+    theirs = open_as(cast.facilitator.user, path)
+    vision_box(mine, "Goals").fill("Two hundred placements.")
+    expect_autosaved(mine, 1)
+
+    held = []
+
+    def hold_saves(route):
+        if route.request.method == "POST" and not held:  # the first autosave waits
+            held.append(route)
+        else:
+            route.continue_()
+
+    theirs.route(f"**{path}", hold_saves)
+    vision_box(theirs).fill("Every teenager has a summer job.")
+    for _ in range(100):
+        if held:
+            break
+        theirs.wait_for_timeout(100)
+    assert len(held) == 1
+    vision_box(theirs, "Priorities").fill("Transport first.")
+    # The heartbeat's request, made now rather than in twenty seconds.
+    theirs.evaluate(
+        """() => window.htmx.ajax("POST", document.getElementById("presence").dataset.hxPost,
+        {source: "#presence", target: "#presence", swap: "outerHTML"})"""
+    )
+    expect(theirs.locator("#presence .presence-saved")).to_be_visible(timeout=AUTOSAVE)
+    held[0].continue_()
+
+    expect_autosaved(theirs, 3)
+    expect(vision_box(theirs, "Goals")).to_have_value("Two hundred placements.")
+    expect(vision_box(theirs, "Priorities")).to_have_value("Transport first.")
+    answers = saved(cast, VISION).answers
+    assert answers["vision"] == "Every teenager has a summer job."
+    assert answers["goals"] == "Two hundred placements."
+    assert answers["priorities"] == "Transport first."
+
+
 def test_conflict_keep_mine_keeps_my_answer_and_their_others(conflicting_pages, cast):
     _, page = conflicting_pages
     page.get_by_role("radio", name="Keep mine").check()
