@@ -299,6 +299,27 @@ def conflicting_pages(open_as, cast) -> tuple[Page, Page]:
     return mine, theirs
 
 
+def hold_first_save(page, path: str, box, text: str):
+    """Types `text` in `box` and holds the autosave it starts on its way: returns the request,
+    to be let go (`continue_()`) when the test has done what happens meanwhile."""
+    held = []
+
+    def hold(route):
+        if route.request.method == "POST" and not held:  # the first autosave waits
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route(f"**{path}", hold)
+    box.fill(text)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1
+    return held[0]
+
+
 def test_what_is_typed_while_a_save_meets_a_conflict_stays_in_the_conflict_view(open_as, cast):
     """A's vision is saved; B, on the older page, writes another vision and goes on to the
     priorities while that save is on its way. The conflict view that comes back still holds
@@ -309,23 +330,9 @@ def test_what_is_typed_while_a_save_meets_a_conflict_stays_in_the_conflict_view(
     vision_box(mine).fill("Every teenager has a summer job.")
     expect_autosaved(mine, 1)
 
-    held = []
-
-    def hold_saves(route):
-        if route.request.method == "POST" and not held:  # the first autosave waits
-            held.append(route)
-        else:
-            route.continue_()
-
-    theirs.route(f"**{path}", hold_saves)
-    vision_box(theirs).fill("Half the teenagers work by 2027.")
-    for _ in range(100):
-        if held:
-            break
-        theirs.wait_for_timeout(100)
-    assert len(held) == 1
+    save = hold_first_save(theirs, path, vision_box(theirs), "Half the teenagers work by 2027.")
     vision_box(theirs, "Priorities").fill("Transport first.")
-    held[0].continue_()
+    save.continue_()
 
     conflict = theirs.locator(".conflict")
     expect(conflict).to_be_visible(timeout=AUTOSAVE)
@@ -349,21 +356,7 @@ def test_what_is_typed_while_a_save_merges_survives_a_presence_update_meanwhile(
     vision_box(mine, "Goals").fill("Two hundred placements.")
     expect_autosaved(mine, 1)
 
-    held = []
-
-    def hold_saves(route):
-        if route.request.method == "POST" and not held:  # the first autosave waits
-            held.append(route)
-        else:
-            route.continue_()
-
-    theirs.route(f"**{path}", hold_saves)
-    vision_box(theirs).fill("Every teenager has a summer job.")
-    for _ in range(100):
-        if held:
-            break
-        theirs.wait_for_timeout(100)
-    assert len(held) == 1
+    save = hold_first_save(theirs, path, vision_box(theirs), "Every teenager has a summer job.")
     vision_box(theirs, "Priorities").fill("Transport first.")
     # The heartbeat's request, made now rather than in twenty seconds.
     theirs.evaluate(
@@ -371,7 +364,7 @@ def test_what_is_typed_while_a_save_merges_survives_a_presence_update_meanwhile(
         {source: "#presence", target: "#presence", swap: "outerHTML"})"""
     )
     expect(theirs.locator("#presence .presence-saved")).to_be_visible(timeout=AUTOSAVE)
-    held[0].continue_()
+    save.continue_()
 
     expect_autosaved(theirs, 3)
     expect(vision_box(theirs, "Goals")).to_have_value("Two hundred placements.")
