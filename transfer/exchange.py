@@ -22,6 +22,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -40,6 +41,7 @@ from stages.models import (
     Comment,
     Measurement,
     MeasurementChange,
+    RevisionKind,
     SignOff,
     Tool,
     Worksheet,
@@ -75,7 +77,10 @@ def _number(value: Decimal | None) -> str | None:
 def _read_when(value: str | None) -> datetime.datetime | None:
     if not value:
         return None
-    parsed = parse_datetime(value)
+    try:
+        parsed = parse_datetime(value)
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise TransferError(f"{value!r} is not a date and time.")
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, datetime.UTC)
@@ -84,7 +89,10 @@ def _read_when(value: str | None) -> datetime.datetime | None:
 def _read_day(value: str | None) -> datetime.date | None:
     if not value:
         return None
-    parsed = parse_date(value)
+    try:
+        parsed = parse_date(value)
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise TransferError(f"{value!r} is not a date.")
     return parsed
@@ -94,9 +102,13 @@ def _read_number(value: str | None) -> Decimal | None:
     if value is None:
         return None
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except InvalidOperation:
         raise TransferError(f"{value!r} is not a number.") from None
+    # "NaN" and "Infinity" read as decimals but are no amount.
+    if not number.is_finite():
+        raise TransferError(f"{value!r} is not a number.")
+    return number
 
 
 # ------------------------------------------------------------------ partners inside answers
@@ -240,6 +252,7 @@ def export_collaboration(collaboration: Collaboration) -> dict:
                 "email": i.email,
                 "role": i.role,
                 "partner": partner(i.partner_id),
+                "language": i.language,
                 "invited_by": person(i.invited_by_id),
                 "created_at": _when(i.created_at),
                 "expires_at": _when(i.expires_at),
@@ -426,7 +439,15 @@ def import_collaboration(data: Any, *, facilitator=None) -> ImportResult:
     try:
         with transaction.atomic():
             return _import(data, facilitator)
-    except (KeyError, TypeError, AttributeError, IndexError) as problem:
+    # A value of the wrong shape: a list where an object belongs, a word where a number does.
+    except (
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        ValueError,
+        ValidationError,
+    ) as problem:
         raise TransferError(f"The file is incomplete or damaged ({problem!r}).") from problem
     except IntegrityError as problem:
         raise TransferError(f"The file holds values this installation refuses: {problem}") from None
@@ -479,6 +500,8 @@ def _import(data: dict, facilitator) -> ImportResult:
         return partner_by_name[name]
 
     def answers(slug: str, values: dict) -> dict:
+        if not isinstance(values, dict):
+            raise TransferError(f"The file holds answers that are not a worksheet's: {slug}.")
         return _map_partners(slug, values, lambda name: getattr(partner(name), "pk", None))
 
     members, joined, invited = [], [], []
@@ -517,6 +540,8 @@ def _import(data: dict, facilitator) -> ImportResult:
             email=i["email"],
             role=i["role"],
             partner=partner(i["partner"]),
+            # Files written before invitations said their language have it at the default.
+            language=i.get("language") or settings.LANGUAGE_CODE,
             invited_by=person(i["invited_by"]),
             expires_at=_read_when(i["expires_at"]) or invitation_expiry(),
         )
@@ -549,20 +574,21 @@ def _import(data: dict, facilitator) -> ImportResult:
         WorksheetRevision(
             worksheet=ws,
             version=r["version"],
-            kind=r["kind"],
+            # Files written before revisions said how they were made read as plain saves.
+            kind=r.get("kind", RevisionKind.SAVED),
             status=r["status"],
             answers=answers(ws.tool.slug, r["answers"]),
             user=person(r["user"]),
             note=r["note"],
-            folded=r["folded"],
-            started_at=_read_when(r["started_at"]),
+            folded=r.get("folded", False),
+            started_at=_read_when(r.get("started_at")),
         )
         for ws, r in revision_data
     )
     WorksheetRevision.merged_with.through.objects.bulk_create(
         WorksheetRevision.merged_with.through(worksheetrevision_id=revision.pk, user_id=user.pk)
         for revision, (_, r) in zip(revisions, revision_data, strict=True)
-        for user in (person(email) for email in r["merged_with"])
+        for user in (person(email) for email in r.get("merged_with", []))
         if user is not None
     )
     _stamp(
@@ -621,25 +647,38 @@ def _import(data: dict, facilitator) -> ImportResult:
         [{"created_at": _read_when(m["created_at"])} for m in data["measurements"]],
     )
 
+    # Files written before indicators kept their history have none.
+    history = data.get("measurement_history", [])
+
+    def measured(position: int | None) -> Measurement | None:
+        if position is None:
+            return None
+        if not isinstance(position, int) or not 0 <= position < len(measurements):
+            raise TransferError(
+                "The file's measurement history refers to a measurement it does not list: "
+                f"{position!r}."
+            )
+        return measurements[position]
+
     changes = MeasurementChange.objects.bulk_create(
         MeasurementChange(
             collaboration=collaboration,
             tool=tool(h["tool"]),
             table=h["table"],
             row_id=h["row_id"],
-            measurement=None if h["measurement"] is None else measurements[h["measurement"]],
+            measurement=measured(h["measurement"]),
             action=h["action"],
             date=_read_day(h["date"]),
             value=_read_number(h["value"]),
             note=h["note"],
             user=person(h["user"]),
         )
-        for h in data["measurement_history"]
+        for h in history
     )
     _stamp(
         MeasurementChange,
         changes,
-        [{"created_at": _read_when(h["created_at"])} for h in data["measurement_history"]],
+        [{"created_at": _read_when(h["created_at"])} for h in history],
     )
 
     support = data["support"]
@@ -747,11 +786,11 @@ def _emails_in(data: dict) -> set[str]:
         *(i["invited_by"] for i in data["invitations"]),
         *(w["updated_by"] for w in worksheets),
         *(r["user"] for w in worksheets for r in w["revisions"]),
-        *(e for w in worksheets for r in w["revisions"] for e in r["merged_with"]),
+        *(e for w in worksheets for r in w["revisions"] for e in r.get("merged_with", [])),
         *(s["user"] for s in data["sign_offs"]),
         *(c[key] for c in data["comments"] for key in ("author", "resolved_by")),
         *(m["user"] for m in data["measurements"]),
-        *(h["user"] for h in data["measurement_history"]),
+        *(h["user"] for h in data.get("measurement_history", [])),
         *(a["recorded_by"] for a in support["activities"]),
         *(h["user"] for h in data["health_checks"]),
     ]

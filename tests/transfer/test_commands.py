@@ -84,3 +84,16 @@ def test_an_unknown_facilitator_is_refused(cast, tmp_path):
     path = _export(cast, tmp_path)
     with pytest.raises(CommandError, match=r"no account with the address nobody@example\.org"):
         call_command("import_collaboration", path, "--facilitator", "nobody@example.org")
+
+
+def test_a_damaged_file_is_refused_with_a_message_instead_of_a_traceback(cast, tmp_path):
+    """A date that cannot exist, such as 30 February, is named in the message and nothing is
+    imported."""
+    fill_everything(cast)
+    path = _export(cast, tmp_path)
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    data["measurements"][0]["date"] = "2026-02-30"
+    (tmp_path / "damaged.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError, match="'2026-02-30' is not a date"):
+        call_command("import_collaboration", str(tmp_path / "damaged.json"), stdout=StringIO())
+    assert Collaboration.objects.count() == 1

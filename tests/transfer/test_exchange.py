@@ -138,6 +138,36 @@ def test_pending_invitations_get_new_links(filled):
     assert copied.expires_at == old.expires_at
 
 
+def test_a_pending_invitation_keeps_the_language_it_is_mailed_in(filled):
+    """An invitation written to go out in Spanish still goes out in Spanish after the move."""
+    Invitation.objects.filter(
+        collaboration=filled.collaboration, email="new.partner@example.org"
+    ).update(language="es")
+    new = import_collaboration(export_collaboration(filled.collaboration)).collaboration
+    assert new.invitations.get().language == "es"
+
+
+def test_an_export_from_before_revision_details_and_measurement_history_still_imports(filled):
+    """A file from the first release of the format, before revisions said how they were made
+    and before indicators kept their history, imports with those details at their defaults."""
+    data = export_collaboration(filled.collaboration)
+    del data["measurement_history"]
+    del data["collaboration"]["currency"]
+    for sign_off in data["sign_offs"]:
+        del sign_off["on_behalf"]
+    for sheet in data["worksheets"]:
+        for revision in sheet["revisions"]:
+            for key in ("kind", "merged_with", "folded", "started_at"):
+                del revision[key]
+    new = import_collaboration(data).collaboration
+    revisions = WorksheetRevision.objects.filter(worksheet__collaboration=new)
+    assert revisions.count() == 6
+    assert {(r.kind, r.folded, r.started_at) for r in revisions} == {("saved", False, None)}
+    assert not any(r.merged_with.exists() for r in revisions)
+    assert new.measurements.count() == 1
+    assert not new.measurement_changes.exists()
+
+
 def test_people_are_matched_by_email_and_unknown_people_listed(filled):
     data = export_collaboration(filled.collaboration)
     for member in data["members"]:
@@ -173,6 +203,32 @@ def test_a_facilitator_can_be_named_for_the_imported_collaboration(filled):
         (lambda d: d["worksheets"][0].update(tool="no-such-tool"), "no-such-tool"),
         (lambda d: d["sign_offs"][0].update(partner="Nobody Inc"), "Nobody Inc"),
         (lambda d: d["partners"][0].update(sector="pirates"), "refuses"),
+        # A date that is written like one but does not exist.
+        (lambda d: d["measurements"][0].update(date="2026-02-30"), "'2026-02-30' is not a date"),
+        (
+            lambda d: d["comments"][0].update(created_at="2026-02-30T10:00:00+00:00"),
+            "is not a date and time",
+        ),
+        # Values that are not numbers an amount or a measurement can hold.
+        (lambda d: d["measurements"][0].update(value="NaN"), "'NaN' is not a number"),
+        (lambda d: d["measurements"][0].update(value="Infinity"), "'Infinity' is not a number"),
+        (lambda d: d["health_checks"][0]["ratings"].update(history="x"), "incomplete or damaged"),
+        # Answers that are not a worksheet's answers, on any tool: the worksheet's page and the
+        # dashboard could not show them.
+        *(
+            (
+                lambda d, i=i: d["worksheets"][i].update(answers=["x"]),
+                "answers that are not a worksheet's",
+            )
+            for i in range(3)
+        ),
+        (
+            lambda d: d["worksheets"][0]["revisions"][0].update(answers="x"),
+            "answers that are not a worksheet's",
+        ),
+        # A history entry naming a measurement the file does not list.
+        (lambda d: d["measurement_history"][0].update(measurement=5), "measurement it does not"),
+        (lambda d: d["measurement_history"][0].update(measurement=-1), "measurement it does not"),
     ],
 )
 def test_a_file_that_cannot_be_imported_is_refused_with_a_clear_message_and_nothing_made(
