@@ -113,21 +113,43 @@ def _members(collaboration: Collaboration) -> tuple[list[int], dict[str, list[in
 
 def digests(now: datetime.datetime) -> int:
     """Queue each person's daily digest once their local morning has come (weekly ones on
-    Mondays) with what they have not yet read nor been mailed. Returns how many."""
+    Mondays) with what came before that morning and they have not yet read nor been mailed,
+    unless they have since stopped that mail. Returns how many."""
     from notifications.tasks import send_email
 
-    waiting: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for pk, user_id, frequency in Notification.objects.filter(
-        emailed_at=None, read_at=None, email__in=[Frequency.DAILY, Frequency.WEEKLY]
-    ).values_list("pk", "recipient_id", "email"):
-        waiting[user_id][frequency].append(pk)
-    zones = {p.user_id: p.zone for p in Preferences.objects.filter(user_id__in=waiting)}
+    pending = list(
+        Notification.objects.filter(
+            emailed_at=None, read_at=None, email__in=[Frequency.DAILY, Frequency.WEEKLY]
+        ).values_list("pk", "recipient_id", "email", "kind", "created_at")
+    )
+    chosen = {
+        p.user_id: p
+        for p in Preferences.objects.filter(user_id__in={user_id for _, user_id, *_ in pending})
+    }
+    waiting: dict[int, dict[str, list[tuple[int, datetime.datetime]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for pk, user_id, frequency, kind, created_at in pending:
+        # The person's choice now: someone who stopped this mail since gets none of it.
+        now_chosen = chosen[user_id].frequency(kind) if user_id in chosen else frequency
+        if now_chosen == Frequency.NEVER:
+            continue
+        waiting[user_id][frequency].append((pk, created_at))
+    zones = {user_id: p.zone for user_id, p in chosen.items()}
     queued = 0
     for user_id, by_frequency in waiting.items():
         local = now.astimezone(zones.get(user_id) or Preferences().zone)
         if local.hour < DIGEST_HOUR:
             continue
-        for frequency, ids in by_frequency.items():
+        # A digest holds what came before this morning's 8:00; what comes later waits for
+        # the next one, so no second digest goes out later in the day.
+        morning = datetime.datetime.combine(
+            local.date(), datetime.time(DIGEST_HOUR), tzinfo=local.tzinfo
+        )
+        for frequency, waiting_since in by_frequency.items():
+            ids = [pk for pk, created_at in waiting_since if created_at < morning]
+            if not ids:
+                continue
             if frequency == Frequency.DAILY:
                 key = f"digest:daily:{user_id}:{local.date().isoformat()}"
             elif local.weekday() == 0:

@@ -11,11 +11,14 @@ import zoneinfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from notifications import reminders
 from notifications.events import notify
+from notifications.mail import unsubscribe_token
 from notifications.models import EmailDelivery, Frequency, Kind, Notification, Preferences
 from stages.models import Tool, Worksheet
 from tests.factories import make_collaboration, make_member
@@ -86,6 +89,11 @@ def promises(team):
     return team
 
 
+def made_at(when: datetime.datetime) -> None:
+    """The notifications so far were made at `when` (the night before a morning's digest)."""
+    Notification.objects.update(created_at=when)
+
+
 def reminded() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for title, email in Notification.objects.values_list("title", "recipient__email"):
@@ -127,6 +135,8 @@ def test_running_again_reminds_nobody_twice_and_a_due_soon_that_turns_late_is_ne
 def test_a_commitment_due_in_5_days_is_in_the_partners_daily_digest(
     promises, django_capture_on_commit_callbacks
 ):
+    reminders.deadline_reminders(TODAY)
+    made_at(NOW - datetime.timedelta(hours=9))
     with django_capture_on_commit_callbacks(execute=True):
         counts = reminders.run(NOW)
     # Deadlines go to the daily digest by default: one digest for each of the six people.
@@ -161,6 +171,7 @@ def test_digests_wait_for_the_readers_morning_and_group_by_collaboration(
         )
     chicago = zoneinfo.ZoneInfo("America/Chicago")
     at_seven = datetime.datetime(2026, 11, 27, 7, 0, tzinfo=chicago)
+    made_at(at_seven - datetime.timedelta(hours=1))
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.digests(at_seven) == 0
         assert reminders.digests(at_seven + datetime.timedelta(hours=1)) == 1
@@ -185,6 +196,7 @@ def test_weekly_digests_go_out_on_monday_mornings(team, django_capture_on_commit
         title="A comment",
         url="/",
     )
+    made_at(NOW)
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.digests(NOW) == 0  # a Friday
         monday = NOW + datetime.timedelta(days=3)
@@ -224,3 +236,53 @@ def test_the_worker_runs_the_rounds_on_a_schedule_with_one_round_waiting(team, s
     waiting.delete()
     tasks.reminders_round.call()
     assert DBTaskResult.objects.get().task_path == "notifications.tasks.reminders_round"
+
+
+def test_after_unsubscribing_from_the_daily_digest_none_comes_the_next_morning(
+    team, django_capture_on_commit_callbacks
+):
+    """Pat gets comments in a daily digest. A comment arrives in the evening; Pat then presses
+    "Unsubscribe" in yesterday's digest. The next morning brings no digest: what waited is
+    still on the notifications page, not in the mailbox."""
+    notify(
+        [team.partner.user.pk],
+        collaboration=team.collaboration,
+        kind=Kind.COMMENT,
+        actor=team.facilitator.user,
+        title="A comment",
+        url="/",
+    )
+    made_at(NOW - datetime.timedelta(hours=12))
+    token = unsubscribe_token(team.partner.user.pk, Frequency.DAILY)
+    Client().post(reverse("notifications:unsubscribe", args=[token]))
+    assert Preferences.objects.get(user=team.partner.user).comments == Frequency.NEVER
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.digests(NOW) == 0
+    assert mail.outbox == []
+    assert Notification.objects.filter(recipient=team.partner.user, read_at=None).count() == 1
+
+
+def test_a_daily_digest_comes_in_the_morning_even_when_nothing_waited_at_eight(
+    team, django_capture_on_commit_callbacks
+):
+    """Nothing waited for Pat at 8:00. A comment arrives at 14:00: it comes in the next
+    morning's digest, not in a second "daily" digest that afternoon."""
+    Preferences.objects.create(user=team.partner.user, comments=Frequency.DAILY)
+    morning = datetime.datetime(2026, 11, 27, 8, 0, tzinfo=datetime.UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.digests(morning) == 0
+    (comment,) = notify(
+        [team.partner.user.pk],
+        collaboration=team.collaboration,
+        kind=Kind.COMMENT,
+        actor=team.facilitator.user,
+        title="A comment",
+        url="/",
+    )
+    afternoon = morning + datetime.timedelta(hours=6)
+    Notification.objects.filter(pk=comment.pk).update(created_at=afternoon)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders.digests(afternoon + datetime.timedelta(minutes=15)) == 0
+        assert reminders.digests(morning + datetime.timedelta(days=1)) == 1
+    (digest,) = mail.outbox
+    assert "A comment" in digest.body
