@@ -94,6 +94,18 @@ def made_at(when: datetime.datetime) -> None:
     Notification.objects.update(created_at=when)
 
 
+def comment_for_partner(team, collaboration=None, title: str = "A comment") -> None:
+    """The facilitator comments; the partner member is told."""
+    notify(
+        [team.partner.user.pk],
+        collaboration=collaboration or team.collaboration,
+        kind=Kind.COMMENT,
+        actor=team.facilitator.user,
+        title=title,
+        url="/",
+    )
+
+
 def reminded() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for title, email in Notification.objects.values_list("title", "recipient__email"):
@@ -161,14 +173,7 @@ def test_digests_wait_for_the_readers_morning_and_group_by_collaboration(
     second = make_collaboration(name="Harbor Health")
     make_member(second, user=team.partner.user)
     for collaboration in (team.collaboration, second, team.collaboration):
-        notify(
-            [team.partner.user.pk],
-            collaboration=collaboration,
-            kind=Kind.COMMENT,
-            actor=team.facilitator.user,
-            title=f"A comment in {collaboration.name}",
-            url="/",
-        )
+        comment_for_partner(team, collaboration, f"A comment in {collaboration.name}")
     chicago = zoneinfo.ZoneInfo("America/Chicago")
     at_seven = datetime.datetime(2026, 11, 27, 7, 0, tzinfo=chicago)
     made_at(at_seven - datetime.timedelta(hours=1))
@@ -188,14 +193,7 @@ def test_digests_wait_for_the_readers_morning_and_group_by_collaboration(
 
 def test_weekly_digests_go_out_on_monday_mornings(team, django_capture_on_commit_callbacks):
     Preferences.objects.create(user=team.partner.user, comments=Frequency.WEEKLY)
-    notify(
-        [team.partner.user.pk],
-        collaboration=team.collaboration,
-        kind=Kind.COMMENT,
-        actor=team.facilitator.user,
-        title="A comment",
-        url="/",
-    )
+    comment_for_partner(team)
     made_at(NOW)
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.digests(NOW) == 0  # a Friday
@@ -244,14 +242,7 @@ def test_after_unsubscribing_from_the_daily_digest_none_comes_the_next_morning(
     """Pat gets comments in a daily digest. A comment arrives in the evening; Pat then presses
     "Unsubscribe" in yesterday's digest. The next morning brings no digest: what waited is
     still on the notifications page, not in the mailbox."""
-    notify(
-        [team.partner.user.pk],
-        collaboration=team.collaboration,
-        kind=Kind.COMMENT,
-        actor=team.facilitator.user,
-        title="A comment",
-        url="/",
-    )
+    comment_for_partner(team)
     made_at(NOW - datetime.timedelta(hours=12))
     token = unsubscribe_token(team.partner.user.pk, Frequency.DAILY)
     Client().post(reverse("notifications:unsubscribe", args=[token]))
