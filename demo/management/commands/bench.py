@@ -21,7 +21,6 @@ import pstats
 import re
 import statistics
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -59,15 +58,13 @@ class Figure:
         return self.ratio <= self.target
 
 
-def timed_request(send: Callable[[], HttpResponse]) -> tuple[float, HttpResponse, bytes]:
-    """The CPU seconds `send` takes to get its response and read all of it, the response and
-    its body. A streamed response (the portfolio CSV) is written while it is read, so reading
-    it is part of its cost; a response may say when its timing `started` (after what the
-    client had to prepare)."""
-    started = time.process_time()
-    response = send()
+def read_timed(response: HttpResponse, started: float) -> tuple[float, bytes]:
+    """The CPU seconds since `started` once `response` is read to its end, and its body. A
+    streamed response (the portfolio CSV) is written while it is read, so reading it is part
+    of its cost; a response may say when its timing `started` instead (after what the client
+    had to prepare)."""
     body = b"".join(response) if response.streaming else response.content
-    return time.process_time() - getattr(response, "started", started), response, body
+    return time.process_time() - getattr(response, "started", started), body
 
 
 def _post_data(forms: WorksheetForms, version: int, text: str) -> dict:
@@ -235,7 +232,9 @@ class Command(BaseCommand):
             return response
 
         def timed(name: str, url: str):
-            cpu, response, body = timed_request(lambda: request(name, url))
+            started = time.process_time()
+            response = request(name, url)
+            cpu, body = read_timed(response, started)
             if response.status_code != 200:
                 raise SystemExit(f"{name}: {url} answered {response.status_code}")
             return cpu, response, body
