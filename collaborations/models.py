@@ -88,7 +88,10 @@ class PartnerStatus(models.TextChoices):
 
 
 class Partner(models.Model):
-    """An organization taking part in a collaboration."""
+    """An organization taking part in a collaboration.
+
+    Its table has one more column than these fields, `sign_offs`, the database's count of the
+    partner's sign-offs (see `stages.models.SignOff`), read by the portfolio's SQL."""
 
     Status = PartnerStatus
     # The organizations whose position a consensus worksheet waits for: those taking part (a

@@ -80,10 +80,12 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
     collaboration `asked.collaboration_id` has not signed them all, and the parameters of
     both.
 
-    An organization's sign-offs are counted all at once, from the index on their partner,
-    rather than looked for worksheet by worksheet. That count is the one wanted wherever
-    sign-offs are only on the worksheets waiting for them; in a collaboration with others
-    (a worksheet reopened since it was signed off, say) those are counted and taken off."""
+    An organization's sign-offs are counted all at once rather than looked for worksheet by
+    worksheet: the database keeps each partner's count (`collaborations_partner.sign_offs`,
+    see `stages/migrations/0013_partner_sign_off_count.py`). That count is the one wanted
+    wherever sign-offs are only on the worksheets waiting for them; in a collaboration with
+    others (a worksheet reopened since it was signed off, say) those are counted and taken
+    off."""
     consensus = [slug for slug, definition in DEFINITIONS.items() if definition.sign_off]
     tools = f"SELECT id FROM stages_tool WHERE slug IN ({_marks(consensus)})"
     waiting = f"status IN ({_marks(AWAITING_SIGN_OFF)})"
@@ -109,7 +111,7 @@ def _sign_offs_sql(ids: list[int]) -> tuple[str, str, list]:
     )
     short = (
         f"p.status IN ({_marks(Partner.SIGNING)}) "
-        "AND (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id) "
+        "AND p.sign_offs "
         "- CASE WHEN p.collaboration_id IN (SELECT collaboration_id FROM elsewhere) "
         "THEN (SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = p.id "
         f"AND NOT {on_awaited}) ELSE 0 END < asked.n"

@@ -236,7 +236,12 @@ class WorksheetPresence(models.Model):
 
 
 class SignOff(models.Model):
-    """Where a partner organization stands on a worksheet where consensus matters."""
+    """Where a partner organization stands on a worksheet where consensus matters.
+
+    Triggers on this table keep each partner's number of sign-offs in the database (see
+    `stages/migrations/0013_partner_sign_off_count.py`); a migration that rebuilds this table
+    or the partners' on SQLite must create them again (`tests/stages/test_sign_off_count.py`
+    fails otherwise)."""
 
     class Position(models.TextChoices):
         AGREES = "agrees", _("Agrees")
