@@ -15,9 +15,7 @@ before a sign-off was recorded cannot write back an older count. Only the portfo
 
 from django.db import migrations
 
-ADD_COLUMN = (
-    "ALTER TABLE collaborations_partner ADD COLUMN sign_offs integer NOT NULL DEFAULT 0"
-)
+ADD_COLUMN = "ALTER TABLE collaborations_partner ADD COLUMN sign_offs integer NOT NULL DEFAULT 0"
 COUNT_EXISTING = (
     "UPDATE collaborations_partner SET sign_offs = "
     "(SELECT COUNT(*) FROM stages_signoff s WHERE s.partner_id = collaborations_partner.id)"
