@@ -24,6 +24,7 @@ from dashboards.progress import (
     stage_progress_chart,
     tally,
 )
+from stages import catalog
 from stages.deadlines import DeadlineStatus, deadline_status
 from stages.indicators import Indicator, Measured, indicators_of, measured_by_indicator
 from stages.models import Measurement, Stage, Tool, Worksheet, WorksheetRevision
@@ -220,8 +221,8 @@ def _worksheets(
     (unsaved when not started), with the answers of the tools `answers_of` names (another
     worksheet's are read if asked for, one query each). A stage's tools share its one
     `Stage`, and each worksheet knows its tool, so neither is read again."""
-    stages = {stage.pk: stage for stage in Stage.objects.order_by("number")}
-    tools = list(Tool.objects.order_by("number"))
+    stages = {stage.pk: stage for stage in catalog.stages()}
+    tools = catalog.tools()
     wanted = [tool.pk for tool in tools if tool.slug in answers_of]
     sheets = (
         Worksheet.objects.filter(collaboration=collaboration)

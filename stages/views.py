@@ -22,7 +22,7 @@ from collaborations import access
 from collaborations.markup import labels
 from collaborations.models import Collaboration, Membership, Partner, Sector
 from collaborations.text import TOO_LONG
-from stages import presence, services, signals
+from stages import catalog, presence, services, signals
 from stages.forms import CommentForm, MeasurementForm, SignOffForm
 from stages.indicators import Measured, indicator_standing
 from stages.models import (
@@ -31,7 +31,6 @@ from stages.models import (
     MeasurementChange,
     RevisionKind,
     SignOff,
-    Tool,
     Worksheet,
     WorksheetRevision,
     WorksheetStatus,
@@ -49,12 +48,7 @@ def _worksheet_context(
 ) -> dict:
     tool = sheet.tool
     # The tools before and after this one (a tool's number is its position, 1 to 17).
-    around = {
-        t.number: t
-        for t in Tool.objects.filter(number__in=[tool.number - 1, tool.number + 1])
-        .order_by()
-        .only("slug", "name", "number")
-    }
+    previous_tool, next_tool = catalog.neighbours(tool)
     partners = forms.partners
     collaboration = membership.collaboration
     sign_offs = {}
@@ -107,8 +101,8 @@ def _worksheet_context(
         shown=partial(present, forms.definition, sheet.answers, partners, collaboration.currency),
         revisions=revisions,
         sent_back=_sent_back(sheet, revisions),
-        previous_tool=around.get(tool.number - 1),
-        next_tool=around.get(tool.number + 1),
+        previous_tool=previous_tool,
+        next_tool=next_tool,
         **extra,
     )
 
@@ -237,7 +231,7 @@ def _history(sheet: Worksheet, definition: Definition, limit: int = 20) -> list:
 
 
 def _load_worksheet(membership: Membership, tool_slug: str) -> tuple[Worksheet, WorksheetForms]:
-    tool = get_object_or_404(Tool.objects.select_related("stage"), slug=tool_slug)
+    tool = catalog.tool(tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     # Not through `collaboration.partners`, which would set each partner's collaboration one
     # by one: nothing here asks a partner for it. Names and sectors are all that worksheet
@@ -276,7 +270,7 @@ def worksheet_presence(
 ) -> HttpResponse:
     """The open page's heartbeat: who else is here, and what others saved since the version
     the page shows (the highest `version` posted: the page's and its form's)."""
-    tool = get_object_or_404(Tool, slug=tool_slug)
+    tool = catalog.tool(tool_slug)
     sheet = Worksheet.for_tool(membership.collaboration, tool)
     # Whole numbers only: a "digit" such as ² is not one.
     versions = [int(v) for v in request.POST.getlist("version") if v.isdecimal()]

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from collaborations.models import Collaboration, Membership, Role
+from stages import catalog
 from stages.models import Stage, Tool
 from stages.toolkit import load_toolkit
 from tests.factories import make_collaboration, make_member, make_partner, make_user
@@ -40,7 +41,9 @@ EVERYONE = [*ROLES, "outsider", "anonymous"]
 def toolkit_content(request) -> None:
     """The toolkit's stages and tools, as the data migration leaves them. Tests that run in
     real transactions (the browser tests) end by emptying every table, so put them back.
-    Tests that use no database are left alone."""
+    Tests that use no database are left alone. What a process keeps of the toolkit
+    (`stages.catalog`) is read anew: a test's changes to it are rolled back after it."""
+    catalog.forget()
     uses_database = request.node.get_closest_marker("django_db") or {
         "db",
         "transactional_db",
@@ -52,6 +55,7 @@ def toolkit_content(request) -> None:
     with request.getfixturevalue("django_db_blocker").unblock():
         if Tool.objects.count() != 17:
             load_toolkit(Stage, Tool)
+        catalog.tools()  # read, as by a process that has served a page before
 
 
 @pytest.fixture

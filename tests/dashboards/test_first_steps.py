@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 STEPS = ["Add the partner organizations", "Invite the people who will take part", "Start tool 1"]
 # The dashboard's queries, whatever its data: the guide reads nothing of its own.
-DASHBOARD_QUERIES = 12
+DASHBOARD_QUERIES = 10
 
 
 @pytest.fixture
