@@ -42,6 +42,9 @@ def _read() -> _Read:
     if kept is not None and time.monotonic() - kept.at < KEPT_FOR:
         return kept
     with _reading:
+        kept = _kept  # read by another thread meanwhile
+        if kept is not None and time.monotonic() - kept.at < KEPT_FOR:
+            return kept
         stages = tuple(Stage.objects.order_by("number"))
         by_pk = {stage.pk: stage for stage in stages}
         tools = tuple(Tool.objects.order_by("number"))
