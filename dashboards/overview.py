@@ -351,12 +351,9 @@ def overview(collaboration: Collaboration, today: datetime.date | None = None) -
     )
 
 
-def stage_overview(
-    collaboration: Collaboration, stage: Stage
-) -> tuple[StageProgress, list, list[Stage]]:
-    """A stage's progress and its tools with their worksheets, and the toolkit's stages (for
-    the collaboration menu, which then reads them no more)."""
+def stage_overview(collaboration: Collaboration, stage: Stage) -> tuple[StageProgress, list]:
+    """A stage's progress and its tools with their worksheets."""
     # The stage page shows where each worksheet stands, none of its answers.
-    stages, sheets = _worksheets(collaboration, answers_of=frozenset())
+    _stages, sheets = _worksheets(collaboration, answers_of=frozenset())
     tools = [(t, w) for t, w in sheets if t.stage_id == stage.pk]
-    return _progress([stage], tools)[0], tools, stages
+    return _progress([stage], tools)[0], tools

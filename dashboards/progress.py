@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from django.db import connection
-from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from charts.svg import MUTED, PALETTE, Bar, BarChart, Series
+from stages import catalog
 from stages.models import Stage, Worksheet
 
 # How a stage's bar is read out and summed up; translated where shown (lists of many bars
@@ -107,10 +107,8 @@ def stage_progress(collaboration_ids: Iterable[int]) -> dict[int, list[StageProg
     row per collaboration rather than one per stage and status, read without the ORM's
     per-row work, for lists of hundreds of collaborations."""
     ids = list(collaboration_ids)
-    stages = [
-        (s, s.tool_count)
-        for s in Stage.objects.annotate(tool_count=Count("tools")).order_by("number")
-    ]
+    counts = catalog.tool_counts()
+    stages = [(s, counts[s.pk]) for s in catalog.stages()]
     if not ids:
         return {}
     columns = [(stage.pk, status) for stage, _tools in stages for status in _COUNTED]

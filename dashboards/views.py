@@ -13,7 +13,7 @@ from itertools import batched, chain
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -31,6 +31,7 @@ from dashboards.portfolio_table import table_rows
 from dashboards.progress import current_stage, stage_progress
 from health.results import results as health_results
 from health.results import trend_chart
+from stages import catalog
 from stages.models import Stage
 from support.models import Strategy
 
@@ -107,7 +108,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
             "archived_cards": collaboration_cards(archived_cards),
             "pager": pager,
             "filters": filters,
-            "stages": Stage.objects.all(),
+            "stages": catalog.stages(),
             "sorts": [
                 (filters.query(sort=name), label, filters.sort == name)
                 for name, label in (
@@ -195,7 +196,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
             "columns": columns,
             "attention": sum(1 for r in rows if r.flags),
             "strategies": Strategy,
-            "stages": Stage.objects.all(),
+            "stages": catalog.stages(),
             "flags": [(value, label) for value, (label, _test) in FLAGS.items()],
         },
     )
@@ -277,10 +278,10 @@ def portfolio_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 @access.collaboration_view(get="view")
 def stage_detail(request: HttpRequest, membership: Membership, stage_slug: str) -> HttpResponse:
-    stage = get_object_or_404(Stage, slug=stage_slug)
-    progress, tools, stages = stage_overview(membership.collaboration, stage)
+    stage = catalog.stage(stage_slug)
+    progress, tools = stage_overview(membership.collaboration, stage)
     return render(
         request,
         "dashboards/stage_detail.html",
-        dict(stage=stage, stage_progress=progress, tools=tools, toolkit_stages=stages),
+        dict(stage=stage, stage_progress=progress, tools=tools),
     )

@@ -25,6 +25,7 @@ from charts.svg import (
 from collaborations.models import Collaboration, Partner, Role, Sector
 from dashboards.progress import StageProgress, stage_progress, stage_progress_chart
 from health.results import HealthResults, factors_chart, results
+from stages import catalog
 from stages.indicators import Indicator, Measured, indicators_of, measured_by_indicator
 from stages.models import Measurement, SignOff, Stage, Tool, Worksheet
 from stages.worksheets.declarations import definition_for
@@ -230,7 +231,7 @@ def build_report(collaboration: Collaboration, choices: Choices) -> Report:
     worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
     for the whole report the support log summary and the health check results.
     """
-    tools = list(Tool.objects.select_related("stage").order_by("number"))
+    tools = catalog.tools()
     # Without the index of deadlines kept for the portfolio: the report reads the answers.
     worksheets = {
         w.tool_id: w

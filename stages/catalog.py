@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models.signals import post_delete, post_save
@@ -68,6 +69,19 @@ def tools() -> list[Tool]:
         found.append(copy.copy(tool))
         found[-1].stage = copied[tool.stage_id]
     return found
+
+
+def stage(slug: str) -> Stage:
+    """The stage `slug`; 404 when there is none."""
+    for kept in _read().stages:
+        if kept.slug == slug:
+            return copy.copy(kept)
+    raise Http404("No such stage.")
+
+
+def tool_counts() -> Counter[int]:
+    """How many tools each stage has, by the stage's id (none for a stage without tools)."""
+    return Counter(tool.stage_id for tool in _read().tools)
 
 
 def tool(slug: str) -> Tool:

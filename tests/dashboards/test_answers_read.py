@@ -70,7 +70,7 @@ def test_answers_read_are_the_saved_ones_and_the_others_are_left_unread(cast):
 def test_the_stage_page_reads_no_answers(cast):
     _save(cast.collaboration, "account-for-resources", RESOURCES)
     stage = Stage.objects.get(tools__slug="account-for-resources")
-    _progress, tools, _stages = stage_overview(cast.collaboration, stage)
+    _progress, tools = stage_overview(cast.collaboration, stage)
     sheet = next(sheet for tool, sheet in tools if tool.slug == "account-for-resources")
     assert sheet.pk and "answers" in sheet.get_deferred_fields()
 

@@ -60,3 +60,24 @@ def test_tools_come_in_order_with_their_stages_and_neighbours():
     assert catalog.neighbours(last)[0].slug == tools[-2].slug
     with pytest.raises(Http404):
         catalog.tool("no-such-tool")
+
+
+def test_pages_name_a_stage_alike_until_another_process_change_is_read(cast):
+    """The menu, the stage page and the report read the stages from the same place: none
+    shows a name the others do not."""
+    Stage.objects.filter(slug="design").update(name="Planning")  # another process's change
+    client = cast.client("facilitator")
+    for url in (
+        reverse("dashboards:stage", args=[cast.collaboration.pk, "design"]),
+        reverse("reports:report", args=[cast.collaboration.pk]),
+        reverse("collaboration", args=[cast.collaboration.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert "Design" in page and "Planning" not in page, url
+
+
+def test_stages_by_slug_and_their_tools_counted():
+    assert catalog.stage("design").name == "Design"
+    assert catalog.tool_counts() == {stage.pk: stage.tools.count() for stage in Stage.objects.all()}
+    with pytest.raises(Http404):
+        catalog.stage("no-such-stage")
