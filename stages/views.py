@@ -4,6 +4,7 @@ sign-off, comments, history and indicators."""
 from __future__ import annotations
 
 from functools import partial
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -40,7 +41,7 @@ from stages.worksheets.declarations import definition_for
 from stages.worksheets.display import present, totals
 from stages.worksheets.forms import WorksheetForms
 from stages.worksheets.kinds import LONG_TEXT_LIMIT, TEXT_LIMIT, display
-from stages.worksheets.schema import Definition
+from stages.worksheets.schema import Definition, Table
 
 
 def _worksheet_context(
@@ -652,8 +653,19 @@ def _partner_added(collaboration: Collaboration, name: str, sector: str) -> bool
     return True
 
 
-def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
-    """A measured row of a saved worksheet, its measurements and their history, or 404."""
+class _Indicator(NamedTuple):
+    """A measured row of a saved worksheet and its measurements, oldest first; `where`
+    names the row (collaboration, tool, table, row id) as measurements are filed."""
+
+    sheet: Worksheet
+    table: Table
+    row: dict
+    measurements: list[Measurement]
+    where: dict
+
+
+def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str) -> _Indicator:
+    """The measured row `row_id` of `table` in the collaboration's worksheet, or 404."""
     sheet, forms = _load_worksheet(membership, tool_slug)
     spec, row = _saved_row(sheet, forms.definition, table, row_id)
     if spec.measured is None:
@@ -667,7 +679,7 @@ def _indicator(membership: Membership, tool_slug: str, table: str, row_id: str):
     measurements = list(
         Measurement.objects.filter(**where).select_related("user").order_by("date", "created_at")
     )
-    return sheet, spec, row, measurements, where
+    return _Indicator(sheet, spec, row, measurements, where)
 
 
 @access.collaboration_view(get="view", post="edit_worksheets")
@@ -677,32 +689,30 @@ def indicator(
     """An indicator's standing and measurements over time, against its baseline and target;
     members who may edit worksheets record measurements here."""
     found = _indicator(membership, tool_slug, table, row_id)
-    where = found[-1]
     form = MeasurementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for name, value in where.items():
+        for name, value in found.where.items():
             setattr(form.instance, name, value)
         services.measurement_record(measurement=form.instance, user=request.user)
         messages.success(request, _("Measurement recorded."))
         return redirect(request.path)
-    return _indicator_page(request, found, row_id, form, status=422 if form.errors else 200)
+    return _indicator_page(request, found, form, status=422 if form.errors else 200)
 
 
 def _indicator_page(
-    request: HttpRequest, found: tuple, row_id: str, form: MeasurementForm, status: int
+    request: HttpRequest, found: _Indicator, form: MeasurementForm, status: int
 ) -> HttpResponse:
-    """The indicator's page (`found` as `_indicator` gives it), its form to record a
-    measurement being `form`."""
-    sheet, spec, row, measurements, where = found
+    """The indicator's page, its form to record a measurement being `form`."""
+    sheet, measurements = found.sheet, found.measurements
     context = dict(
         stage=sheet.tool.stage,
         tool=sheet.tool,
         worksheet=sheet,
-        table=spec,
-        row_id=row_id,
-        standing=indicator_standing(spec, row, Measured.of(measurements)),
+        table=found.table,
+        row_id=found.where["row_id"],
+        standing=indicator_standing(found.table, found.row, Measured.of(measurements)),
         measurements=measurements,
-        changes=MeasurementChange.objects.filter(**where).select_related("user")[:50],
+        changes=MeasurementChange.objects.filter(**found.where).select_related("user")[:50],
         form=form,
     )
     return render(request, "stages/indicator.html", context, status=status)
@@ -722,7 +732,7 @@ def _measurement_gone(
         ),
     )
     found = _indicator(membership, tool_slug, table, row_id)
-    return _indicator_page(request, found, row_id, form, status=404)
+    return _indicator_page(request, found, form, status=404)
 
 
 @access.collaboration_view(post="remind_members")
@@ -772,8 +782,8 @@ def measurement_edit(
     measurement_id: int,
 ) -> HttpResponse:
     """Correct a measurement: its date, value or note. The change is kept in the history."""
-    sheet, spec, row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
-    measurement = next((m for m in measurements if m.pk == measurement_id), None)
+    found = _indicator(membership, tool_slug, table, row_id)
+    measurement = next((m for m in found.measurements if m.pk == measurement_id), None)
     if measurement is None:
         if request.method == "POST":
             return _measurement_gone(request, membership, tool_slug, table, row_id)
@@ -787,9 +797,9 @@ def measurement_edit(
             messages.success(request, _("Measurement corrected."))
         return redirect(back)
     context = dict(
-        stage=sheet.tool.stage,
-        tool=sheet.tool,
-        standing=indicator_standing(spec, row, Measured.of(measurements)),
+        stage=found.sheet.tool.stage,
+        tool=found.sheet.tool,
+        standing=indicator_standing(found.table, found.row, Measured.of(found.measurements)),
         measurement=measurement,
         form=form,
         back=back,
@@ -809,7 +819,7 @@ def measurement_remove(
 ) -> HttpResponse:
     """Remove a measurement; what it said stays in the history. Removing one that is already
     gone (a second click) only says so."""
-    _sheet, _spec, _row, measurements, _where = _indicator(membership, tool_slug, table, row_id)
+    measurements = _indicator(membership, tool_slug, table, row_id).measurements
     measurement = next((m for m in measurements if m.pk == measurement_id), None)
     if measurement is not None and services.measurement_remove(
         measurement=measurement, user=request.user
