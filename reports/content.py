@@ -227,9 +227,10 @@ def _entry(
 def build_report(collaboration: Collaboration, choices: Choices) -> Report:
     """The report on the collaboration, as `choices` asks for it.
 
-    A fixed number of queries, whatever the amount of data: tools with their stages,
-    worksheets, partners, facilitators, sign-offs, measurements and the stage progress, and
-    for the whole report the support log summary and the health check results.
+    A fixed number of queries, whatever the amount of data (the tools with their stages
+    come from `stages.catalog`): worksheets, partners, facilitators, sign-offs, measurements
+    and the stage progress, and for the whole report the support log summary and the health
+    check results.
     """
     tools = catalog.tools()
     # Without the index of deadlines kept for the portfolio: the report reads the answers.
